@@ -1,0 +1,120 @@
+package org.madoguchi.connectors.notice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.madoguchi.connectors.registry.PersonName;
+import org.madoguchi.connectors.registry.Sex;
+import org.madoguchi.connectors.registry.StatusFlags;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Notices kept in the application's own database (the demo, or notices imported from files). */
+public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector {
+
+  private final JdbcClient jdbc;
+
+  public EmbeddedMoveOutNoticeConnector(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public List<MoveOutNoticeSummary> listPending(String municipalityCode) {
+    return jdbc.sql("""
+            select n.id, n.source, n.from_municipality_name, n.planned_move_date,
+                   h.family_name, h.given_name, h.family_name_kana, h.given_name_kana,
+                   (select count(*) from move_out_notice_member c where c.notice_id = n.id) as member_count
+              from move_out_notice n
+              join move_out_notice_member h on h.notice_id = n.id and h.household_head = true
+             where n.to_municipality_code = ? and n.used_by_visit is null
+             order by n.planned_move_date, n.id""")
+        .param(municipalityCode)
+        .query((rs, row) -> new MoveOutNoticeSummary(
+            rs.getString("id"),
+            MoveOutNotice.Source.valueOf(rs.getString("source")),
+            rs.getString("from_municipality_name"),
+            rs.getObject("planned_move_date", LocalDate.class),
+            rs.getString("family_name") + "\u3000" + rs.getString("given_name"),
+            rs.getString("family_name_kana") + "\u3000" + rs.getString("given_name_kana"),
+            rs.getInt("member_count")))
+        .list();
+  }
+
+  @Override
+  public Optional<MoveOutNotice> find(String noticeId) {
+    return jdbc.sql("select * from move_out_notice where id = ?")
+        .param(noticeId)
+        .query((rs, row) -> mapNotice(rs, members(noticeId)))
+        .optional();
+  }
+
+  @Override
+  public void markUsed(String noticeId, String visitId) {
+    jdbc.sql("update move_out_notice set used_by_visit = ? where id = ? and used_by_visit is null")
+        .params(visitId, noticeId)
+        .update();
+  }
+
+  /** Stores a notice (demo data, or a file import). */
+  public void add(MoveOutNotice notice) {
+    jdbc.sql("""
+            insert into move_out_notice (id, source, to_municipality_code, from_municipality_code,
+              from_municipality_name, from_address, moved_out_on, planned_move_date, planned_postal_code,
+              planned_address, planned_address_line2)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(notice.id(), notice.source().name(), notice.toMunicipalityCode(), notice.fromMunicipalityCode(),
+            notice.fromMunicipalityName(), notice.fromAddress(), notice.movedOutOn(), notice.plannedMoveDate(),
+            notice.plannedPostalCode(), notice.plannedAddress(), notice.plannedAddressLine2())
+        .update();
+    int position = 0;
+    for (MoveOutNotice.Member m : notice.members()) {
+      StatusFlags f = m.flags();
+      jdbc.sql("""
+              insert into move_out_notice_member (notice_id, member_id, position, family_name, given_name,
+                family_name_kana, given_name_kana, birth_date, sex, relationship, household_head, nhi_insured,
+                late_stage_elderly_insured, long_term_care_certified, national_pension_insured,
+                child_allowance_recipient, holds_my_number_card)
+              values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(notice.id(), m.memberId(), position++, m.name().familyName(), m.name().givenName(),
+              m.name().familyNameKana(), m.name().givenNameKana(), m.birthDate(), m.sex().name(),
+              m.relationship(), m.householdHead(), f.nhiInsured(), f.lateStageElderlyInsured(),
+              f.longTermCareCertified(), f.nationalPensionInsured(), f.childAllowanceRecipient(),
+              f.holdsMyNumberCard())
+          .update();
+    }
+  }
+
+  private List<MoveOutNotice.Member> members(String noticeId) {
+    return jdbc.sql("select * from move_out_notice_member where notice_id = ? order by position")
+        .param(noticeId)
+        .query((rs, row) -> new MoveOutNotice.Member(
+            rs.getString("member_id"),
+            new PersonName(rs.getString("family_name"), rs.getString("given_name"),
+                rs.getString("family_name_kana"), rs.getString("given_name_kana")),
+            rs.getObject("birth_date", LocalDate.class),
+            Sex.valueOf(rs.getString("sex")),
+            rs.getString("relationship"),
+            rs.getBoolean("household_head"),
+            new StatusFlags(rs.getBoolean("nhi_insured"), rs.getBoolean("late_stage_elderly_insured"),
+                rs.getBoolean("long_term_care_certified"), rs.getBoolean("national_pension_insured"),
+                rs.getBoolean("child_allowance_recipient"), rs.getBoolean("holds_my_number_card"))))
+        .list();
+  }
+
+  private static MoveOutNotice mapNotice(ResultSet rs, List<MoveOutNotice.Member> members) throws SQLException {
+    return new MoveOutNotice(
+        rs.getString("id"),
+        MoveOutNotice.Source.valueOf(rs.getString("source")),
+        rs.getString("to_municipality_code"),
+        rs.getString("from_municipality_code"),
+        rs.getString("from_municipality_name"),
+        rs.getString("from_address"),
+        rs.getObject("moved_out_on", LocalDate.class),
+        rs.getObject("planned_move_date", LocalDate.class),
+        rs.getString("planned_postal_code"),
+        rs.getString("planned_address"),
+        rs.getString("planned_address_line2"),
+        members);
+  }
+}

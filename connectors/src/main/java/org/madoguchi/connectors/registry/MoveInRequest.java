@@ -1,0 +1,31 @@
+package org.madoguchi.connectors.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A move-in (転入届) to record: the household arriving, where it now lives, and the day it became
+ * resident. {@code visitId} is the idempotency key: recording the same visit twice records it once.
+ */
+public record MoveInRequest(
+    String visitId,
+    String municipalityCode,
+    LocalDate moveInDate,
+    LocalDate notifiedOn,
+    String postalCode,
+    String address,
+    String addressLine2,
+    String previousAddress,
+    List<NewResident> members) {
+
+  /** One arriving person; {@code memberRef} is the caller's id for the person (the notice's member id). */
+  public record NewResident(
+      String memberRef,
+      PersonName name,
+      LocalDate birthDate,
+      Sex sex,
+      String relationship,
+      boolean householdHead,
+      StatusFlags flags) {
+  }
+}

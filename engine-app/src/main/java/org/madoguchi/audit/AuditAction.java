@@ -1,0 +1,13 @@
+package org.madoguchi.audit;
+
+/** What was done with a resident's personal data. */
+public enum AuditAction {
+  READ_MOVE_OUT_NOTICE,
+  READ_VISIT,
+  RECORD_INTERVIEW,
+  SUBMIT_VISIT,
+  REGISTER_RESIDENT,
+  HAND_OVER,
+  READ_TASK,
+  COMPLETE_TASK
+}

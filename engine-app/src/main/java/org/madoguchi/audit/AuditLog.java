@@ -1,0 +1,41 @@
+package org.madoguchi.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The append-only record of every read or write of a resident's personal data: who, whose data, which
+ * visit, what, when. Entries are written in the caller's transaction, so an access that fails leaves no
+ * entry and one that succeeds cannot lose it. Details never hold the data itself.
+ */
+@Component
+public class AuditLog {
+
+  /** The actor of work the engine's job executor does on its own. */
+  public static final String SYSTEM_ACTOR = "system";
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  AuditLog(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void record(AuditAction action, String visitId, String residentRef, String detail) {
+    jdbc.sql("insert into audit_entry (occurred_at, actor, action, visit_id, resident_ref, detail) "
+            + "values (?, ?, ?, ?, ?, ?)")
+        .params(Timestamp.from(Instant.now(clock)), currentActor(), action.name(), visitId, residentRef, detail)
+        .update();
+  }
+
+  private static String currentActor() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication == null || !authentication.isAuthenticated() ? SYSTEM_ACTOR : authentication.getName();
+  }
+}

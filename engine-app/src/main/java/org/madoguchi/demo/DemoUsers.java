@@ -1,0 +1,66 @@
+package org.madoguchi.demo;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.madoguchi.security.Roles;
+
+/**
+ * The demo's staff: one user per role and per department, each with its user name as password. They exist
+ * only with demo data; a production start refuses to run while any of them keeps its demo password.
+ */
+public final class DemoUsers {
+
+  /** A demo account: user id (= password), name, and the group it works in. */
+  public record Account(String userId, String firstName, String lastName, String groupId) {
+  }
+
+  record Department(String groupId, String name, String type) {
+  }
+
+  static final List<Department> GROUPS = List.of(
+      new Department(Roles.COUNTER_GROUP, "市民課 総合窓口", "WORKFLOW"),
+      new Department("citizens", "市民課", Roles.DEPARTMENT_GROUP_TYPE),
+      new Department("insurance-pension", "保険年金課", Roles.DEPARTMENT_GROUP_TYPE),
+      new Department("long-term-care", "介護保険課", Roles.DEPARTMENT_GROUP_TYPE),
+      new Department("child-support", "子育て支援課", Roles.DEPARTMENT_GROUP_TYPE),
+      new Department("school-education", "学校教育課", Roles.DEPARTMENT_GROUP_TYPE),
+      new Department(Roles.ADVISOR_GROUP, "窓口BPRアドバイザー", "WORKFLOW"),
+      new Department(Roles.ADMIN_GROUP, "システム管理者", "SYSTEM"));
+
+  public static final List<Account> ACCOUNTS = List.of(
+      new Account("admin", "管理", "太郎", Roles.ADMIN_GROUP),
+      new Account("counter", "窓口", "花子", Roles.COUNTER_GROUP),
+      new Account("shimin", "市民", "一郎", "citizens"),
+      new Account("hoken", "保険", "二郎", "insurance-pension"),
+      new Account("kaigo", "介護", "三郎", "long-term-care"),
+      new Account("kosodate", "子育", "四郎", "child-support"),
+      new Account("gakko", "学校", "五郎", "school-education"),
+      new Account("advisor", "改善", "六子", Roles.ADVISOR_GROUP));
+
+  private DemoUsers() {
+  }
+
+  static void create(IdentityService identityService) {
+    for (Department department : GROUPS) {
+      if (identityService.createGroupQuery().groupId(department.groupId()).count() == 0) {
+        Group group = identityService.newGroup(department.groupId());
+        group.setName(department.name());
+        group.setType(department.type());
+        identityService.saveGroup(group);
+      }
+    }
+    for (Account account : ACCOUNTS) {
+      if (identityService.createUserQuery().userId(account.userId()).count() == 0) {
+        User user = identityService.newUser(account.userId());
+        user.setFirstName(account.firstName());
+        user.setLastName(account.lastName());
+        user.setPassword(account.userId());
+        user.setEmail(account.userId() + "@demo.madoguchi.invalid");
+        identityService.saveUser(user);
+        identityService.createMembership(account.userId(), account.groupId());
+      }
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package org.madoguchi.procedure;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.springframework.stereotype.Component;
+
+/**
+ * The related procedures the departments have deployed, read from their latest process versions: what a
+ * decision's output names, who owns it, and whether it is a household or a member case.
+ */
+@Component
+public class ProcedureCatalog {
+
+  static final String DEPARTMENT_PROPERTY = "madoguchi.department";
+  static final String CASE_SCOPE_PROPERTY = "madoguchi.caseScope";
+  static final String DEPARTMENT_LANE = "Lane_Department";
+
+  private final RepositoryService repositoryService;
+  private final Map<String, ProcedureDefinition> byDefinitionId = new ConcurrentHashMap<>();
+
+  ProcedureCatalog(RepositoryService repositoryService) {
+    this.repositoryService = repositoryService;
+  }
+
+  /** The latest deployed version of the procedure {@code processKey}, if it is a procedure. */
+  public Optional<ProcedureDefinition> find(String processKey) {
+    ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(processKey).latestVersion().withoutTenantId().singleResult();
+    if (latest == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(byDefinitionId.computeIfAbsent(latest.getId(), id -> read(latest)));
+  }
+
+  /** The procedure a process definition (any version) belongs to, if it is a procedure. */
+  public Optional<ProcedureDefinition> forDefinition(String processDefinitionId) {
+    ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
+    return Optional.ofNullable(byDefinitionId.computeIfAbsent(processDefinitionId, id -> read(definition)));
+  }
+
+  private ProcedureDefinition read(ProcessDefinition definition) {
+    BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+    Process process = model.getModelElementById(definition.getKey());
+    Map<String, String> properties = ModelProperties.of(process);
+    String department = properties.get(DEPARTMENT_PROPERTY);
+    if (department == null) {
+      return null;
+    }
+    Lane lane = model.getModelElementById(DEPARTMENT_LANE);
+    CaseScope scope = CaseScope.valueOf(properties.getOrDefault(CASE_SCOPE_PROPERTY, CaseScope.MEMBER.name()));
+    return new ProcedureDefinition(definition.getKey(), definition.getName(), department,
+        lane == null ? department : lane.getName(), scope);
+  }
+}

@@ -1,0 +1,113 @@
+package org.madoguchi.procedure;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The procedures a visit has started: starting each exactly once (the unique key of {@code visit_procedure}
+ * holds even when the starting job is retried) and reading where each stands.
+ */
+@Component
+public class VisitProcedures {
+
+  /** The procedure step ids every procedure model shares (see processes/README.md). */
+  static final String ACCEPT_STEP = "Accept";
+  static final String CORRECT_STEP = "Correct";
+
+  private final JdbcClient jdbc;
+  private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final HistoryService historyService;
+  private final ProcedureCatalog catalog;
+  private final Clock clock;
+
+  VisitProcedures(JdbcClient jdbc, RuntimeService runtimeService, TaskService taskService,
+      HistoryService historyService, ProcedureCatalog catalog, Clock clock) {
+    this.jdbc = jdbc;
+    this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.historyService = historyService;
+    this.catalog = catalog;
+    this.clock = clock;
+  }
+
+  /**
+   * Starts the procedure case unless the visit already started it; runs in the caller's transaction, so
+   * a failure afterwards rolls the start back with everything else.
+   *
+   * @return whether this call started it
+   */
+  public boolean startOnce(String visitId, String processKey, String scopeRef, List<String> memberIds,
+      Map<String, Object> variables) {
+    Integer existing = jdbc.sql("select count(*) from visit_procedure where visit_id = ? and procedure_key = ? "
+            + "and scope_ref = ?")
+        .params(visitId, processKey, scopeRef).query(Integer.class).single();
+    if (existing > 0) {
+      return false;
+    }
+    ProcedureDefinition procedure = catalog.find(processKey)
+        .orElseThrow(() -> new IllegalStateException("procedure " + processKey + " is not deployed"));
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, visitId, variables);
+    jdbc.sql("insert into visit_procedure (visit_id, procedure_key, scope_ref, process_instance_id, department, "
+            + "member_ids, started_at) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(visitId, processKey, scopeRef, instance.getId(), procedure.department(), String.join(",", memberIds),
+            Timestamp.from(Instant.now(clock)))
+        .update();
+    return true;
+  }
+
+  public List<ProcedureState> of(String visitId) {
+    List<ProcedureState> states = new ArrayList<>();
+    jdbc.sql("select procedure_key, process_instance_id, member_ids from visit_procedure where visit_id = ? "
+            + "order by started_at, procedure_key, scope_ref")
+        .param(visitId)
+        .query((rs, row) -> states.add(stateOf(rs.getString(1), rs.getString(2),
+            Arrays.asList(rs.getString(3).split(",")))))
+        .list();
+    return states;
+  }
+
+  private ProcedureState stateOf(String processKey, String processInstanceId, List<String> memberIds) {
+    HistoricProcessInstance historic = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceId(processInstanceId).singleResult();
+    ProcedureDefinition procedure = catalog.forDefinition(historic.getProcessDefinitionId())
+        .orElseThrow(() -> new IllegalStateException("process " + processKey + " is not a procedure"));
+    if (historic.getEndTime() != null) {
+      return state(procedure, processInstanceId, memberIds, ProcedureState.Step.COMPLETED, null, null);
+    }
+    if (runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count() > 0) {
+      return state(procedure, processInstanceId, memberIds, ProcedureState.Step.INCIDENT, null, null);
+    }
+    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().desc()
+        .list().stream().findFirst().orElse(null);
+    if (task == null) {
+      return state(procedure, processInstanceId, memberIds, ProcedureState.Step.HANDING_OVER, null, null);
+    }
+    ProcedureState.Step step = switch (task.getTaskDefinitionKey()) {
+      case ACCEPT_STEP -> ProcedureState.Step.ACCEPTING;
+      case CORRECT_STEP -> ProcedureState.Step.RETURNED;
+      default -> ProcedureState.Step.IN_REVIEW;
+    };
+    return state(procedure, processInstanceId, memberIds, step, task.getTaskDefinitionKey(), task.getName());
+  }
+
+  private static ProcedureState state(ProcedureDefinition procedure, String processInstanceId,
+      List<String> memberIds, ProcedureState.Step step, String activityId, String activityName) {
+    return new ProcedureState(procedure.processKey(), procedure.name(), procedure.department(),
+        procedure.departmentName(), processInstanceId, memberIds, step, activityId, activityName,
+        step != ProcedureState.Step.ACCEPTING);
+  }
+}

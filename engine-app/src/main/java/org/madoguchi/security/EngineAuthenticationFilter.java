@@ -1,0 +1,43 @@
+package org.madoguchi.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Tells the engine who is acting on this request, so its operation log and history name the staff member
+ * who completed a task, and its authorization and tenant checks apply to them.
+ */
+class EngineAuthenticationFilter extends OncePerRequestFilter {
+
+  private final IdentityService identityService;
+
+  EngineAuthenticationFilter(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !authentication.isAuthenticated()
+        || "anonymousUser".equals(authentication.getPrincipal())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    CurrentStaff staff = CurrentStaff.get();
+    identityService.setAuthentication(staff.userId(), new ArrayList<>(staff.groups()));
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}

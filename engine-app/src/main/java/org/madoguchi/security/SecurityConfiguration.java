@@ -1,0 +1,89 @@
+package org.madoguchi.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+
+/**
+ * Who may call what. Staff sign in with HTTP Basic (API clients) or the login form (the UI); the engine's
+ * REST API is for administrators only; Camunda's webapps keep their own login and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+  /** Camunda Cockpit, Tasklist and Admin authenticate against the same identity store themselves. */
+  @Bean
+  @Order(1)
+  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+    return http
+        .securityMatcher("/camunda/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
+    return http
+        .securityMatcher("/engine-rest/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.ADMIN))
+        .httpBasic(Customizer.withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain application(HttpSecurity http, IdentityService identityService) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
+                "/swagger-ui.html", "/error", "/login").permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(Customizer.withDefaults())
+        .formLogin(Customizer.withDefaults())
+        // API clients answer to 401 rather than to a redirect to the login page.
+        .exceptionHandling(errors -> errors
+            .defaultAuthenticationEntryPointFor(
+                (request, response, e) -> writeProblem(response, HttpStatus.UNAUTHORIZED, "unauthenticated",
+                    "サインインが必要です。ユーザー名とパスワードを確認してください。"),
+                SecurityConfiguration::isApiRequest)
+            .defaultAccessDeniedHandlerFor(
+                (request, response, e) -> writeProblem(response, HttpStatus.FORBIDDEN, "forbidden",
+                    "この操作を行う権限がありません。"),
+                SecurityConfiguration::isApiRequest))
+        // A request that carries its own credentials cannot be forged by another site's page; the UI's
+        // session-cookie requests keep the CSRF check.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(new RequestHeaderRequestMatcher("Authorization")))
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
+        .build();
+  }
+
+  private static boolean isApiRequest(HttpServletRequest request) {
+    return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+
+  private static void writeProblem(HttpServletResponse response, HttpStatus status, String code, String message)
+      throws IOException {
+    response.setStatus(status.value());
+    response.setContentType("application/problem+json;charset=UTF-8");
+    response.getWriter().write("{\"status\":" + status.value() + ",\"title\":\"" + status.getReasonPhrase()
+        + "\",\"error\":\"" + code + "\",\"message\":\"" + message + "\",\"detail\":\"" + message + "\"}");
+  }
+}

@@ -1,0 +1,208 @@
+package org.madoguchi.task;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.madoguchi.audit.AuditAction;
+import org.madoguchi.audit.AuditLog;
+import org.madoguchi.procedure.ModelProperties;
+import org.madoguchi.procedure.ProcedureCatalog;
+import org.madoguchi.procedure.ProcedureDefinition;
+import org.madoguchi.security.CurrentStaff;
+import org.madoguchi.system.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A department's work: its task list, claiming, completing with the form's values, returning with a
+ * reason. Staff see and work only the tasks of the groups they belong to (administrators see all).
+ */
+@Service
+class DepartmentTaskService {
+
+  /** Variables the processes set themselves; a form may not overwrite them. */
+  static final List<String> RESERVED_VARIABLES = List.of("decision", "returnReason", "visitId", "municipalityCode",
+      "householdNumber", "atenaNumbers");
+  static final String DECISION = "decision";
+  static final String RETURN_REASON = "returnReason";
+  static final String RETURNABLE_PROPERTY = "madoguchi.returnable";
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
+  private static final int MAX_VALUES = 50;
+  private static final int MAX_TEXT = 2000;
+
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final RepositoryService repositoryService;
+  private final ProcedureCatalog procedures;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  DepartmentTaskService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
+      ProcedureCatalog procedures, AuditLog audit, Clock clock) {
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.repositoryService = repositoryService;
+    this.procedures = procedures;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The open tasks of {@code department} (or of all the staff member's groups), longest waiting first. */
+  @Transactional(readOnly = true)
+  List<TaskView> list(String department) {
+    CurrentStaff staff = CurrentStaff.get();
+    List<Task> tasks;
+    if (department != null && !department.isBlank()) {
+      if (!staff.worksIn(department) && !staff.isAdmin()) {
+        throw ApiException.forbidden("not-your-department", "他の課のタスク一覧は表示できません。");
+      }
+      tasks = taskService.createTaskQuery().taskCandidateGroup(department).includeAssignedTasks().active().list();
+    } else if (staff.isAdmin()) {
+      tasks = taskService.createTaskQuery().active().list();
+    } else if (staff.groups().isEmpty()) {
+      tasks = List.of();
+    } else {
+      tasks = taskService.createTaskQuery().taskCandidateGroupIn(new ArrayList<>(staff.groups()))
+          .includeAssignedTasks().active().list();
+    }
+    return tasks.stream().map(this::view).sorted(Comparator.comparing(TaskView::created)).toList();
+  }
+
+  @Transactional
+  TaskView get(String taskId) {
+    TaskView view = view(workable(taskId));
+    view.atenaNumbers().forEach(atenaNumber ->
+        audit.record(AuditAction.READ_TASK, view.visitId(), atenaNumber, "タスク " + view.name()));
+    return view;
+  }
+
+  @Transactional
+  TaskView claim(String taskId) {
+    Task task = workable(taskId);
+    String me = CurrentStaff.get().userId();
+    if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
+      throw ApiException.conflict("task-claimed-by-other", "このタスクは他の職員（" + task.getAssignee() + "）が担当しています。");
+    }
+    if (task.getAssignee() == null) {
+      taskService.claim(task.getId(), me);
+    }
+    return view(taskService.createTaskQuery().taskId(taskId).singleResult());
+  }
+
+  @Transactional
+  void complete(String taskId, Map<String, Object> values) {
+    Task task = claimedByMe(taskId);
+    Map<String, Object> variables = new HashMap<>(checkedValues(values));
+    variables.put(DECISION, "APPROVE");
+    TaskView view = view(task);
+    taskService.complete(task.getId(), variables);
+    view.atenaNumbers().forEach(atenaNumber ->
+        audit.record(AuditAction.COMPLETE_TASK, view.visitId(), atenaNumber, "完了: " + view.name()));
+  }
+
+  @Transactional
+  void returnWithReason(String taskId, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw ApiException.badRequest("missing-reason", "差戻しの理由を入力してください。");
+    }
+    if (reason.length() > 500) {
+      throw ApiException.badRequest("reason-too-long", "差戻しの理由は500文字以内で入力してください。");
+    }
+    Task task = claimedByMe(taskId);
+    if (!isReturnable(task)) {
+      throw ApiException.conflict("task-not-returnable", "この作業は差戻しできません。");
+    }
+    TaskView view = view(task);
+    taskService.complete(task.getId(), Map.of(DECISION, "RETURN", RETURN_REASON, reason.strip()));
+    view.atenaNumbers().forEach(atenaNumber ->
+        audit.record(AuditAction.COMPLETE_TASK, view.visitId(), atenaNumber, "差戻し: " + view.name()));
+  }
+
+  /** The task, if it exists and the staff member works in one of its groups. */
+  private Task workable(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw ApiException.notFound("task-not-found", "指定されたタスクは見つかりません（完了済みの可能性があります）。");
+    }
+    CurrentStaff staff = CurrentStaff.get();
+    if (!staff.isAdmin() && candidateGroups(task).stream().noneMatch(staff::worksIn)) {
+      throw ApiException.forbidden("not-your-department", "他の課のタスクは操作できません。");
+    }
+    return task;
+  }
+
+  /** The task claimed by the current staff member; an unclaimed task is claimed on the way. */
+  private Task claimedByMe(String taskId) {
+    Task task = workable(taskId);
+    String me = CurrentStaff.get().userId();
+    if (task.getAssignee() == null) {
+      taskService.claim(task.getId(), me);
+    } else if (!task.getAssignee().equals(me)) {
+      throw ApiException.conflict("task-claimed-by-other", "このタスクは他の職員（" + task.getAssignee() + "）が担当しています。");
+    }
+    return task;
+  }
+
+  private Map<String, Object> checkedValues(Map<String, Object> values) {
+    if (values == null) {
+      return Map.of();
+    }
+    if (values.size() > MAX_VALUES) {
+      throw ApiException.badRequest("too-many-values", "入力項目が多すぎます（" + MAX_VALUES + "項目まで）。");
+    }
+    values.forEach((name, value) -> {
+      if (!VARIABLE_NAME.matcher(name).matches() || RESERVED_VARIABLES.contains(name)) {
+        throw ApiException.badRequest("invalid-field", "入力項目名「" + name.replaceAll("[^\\w-]", "?") + "」は使えません。");
+      }
+      boolean scalar = value == null || value instanceof Boolean || value instanceof Number
+          || (value instanceof String text && text.length() <= MAX_TEXT);
+      if (!scalar) {
+        throw ApiException.badRequest("invalid-value",
+            "入力項目「" + name + "」の値は文字（" + MAX_TEXT + "文字まで）・数値・真偽値で指定してください。");
+      }
+    });
+    return values;
+  }
+
+  private TaskView view(Task task) {
+    ProcedureDefinition procedure = procedures.forDefinition(task.getProcessDefinitionId()).orElse(null);
+    Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(),
+        List.of("visitId", RETURN_REASON, "atenaNumbers"));
+    String atenaNumbers = (String) variables.get("atenaNumbers");
+    String processKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    Instant created = task.getCreateTime().toInstant();
+    return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), processKey,
+        procedure == null ? processKey : procedure.name(), procedure == null ? null : procedure.department(),
+        procedure == null ? null : procedure.departmentName(), (String) variables.get("visitId"),
+        task.getProcessInstanceId(), candidateGroups(task), task.getAssignee(), created,
+        Duration.between(created, Instant.now(clock)).toMinutes(), isReturnable(task),
+        (String) variables.get(RETURN_REASON),
+        atenaNumbers == null || atenaNumbers.isBlank() ? List.of() : Arrays.asList(atenaNumbers.split(",")));
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  private boolean isReturnable(Task task) {
+    UserTask userTask = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+        .getModelElementById(task.getTaskDefinitionKey());
+    return userTask != null && "true".equals(ModelProperties.of(userTask).get(RETURNABLE_PROPERTY));
+  }
+}

@@ -1,0 +1,92 @@
+package org.madoguchi.visit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.madoguchi.procedure.ModelProperties;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * The life events the counter handles: each {@code lifeevents/*.json} definition joined with the deployed
+ * visit process that declares it ({@code madoguchi.lifeEvent}) and the decision that process names.
+ */
+@Component
+class LifeEventCatalog {
+
+  static final String LIFE_EVENT_PROPERTY = "madoguchi.lifeEvent";
+  static final String DECISION_PROPERTY = "madoguchi.relatedProceduresDecision";
+
+  private final RepositoryService repositoryService;
+  private final Map<String, JsonNode> definitions;
+  private final ObjectMapper json;
+
+  LifeEventCatalog(RepositoryService repositoryService, ObjectMapper json) {
+    this.repositoryService = repositoryService;
+    this.json = json;
+    this.definitions = loadDefinitions(json);
+  }
+
+  Optional<LifeEvent> find(String code) {
+    JsonNode definition = definitions.get(code);
+    if (definition == null) {
+      return Optional.empty();
+    }
+    for (ProcessDefinition process : repositoryService.createProcessDefinitionQuery().latestVersion()
+        .withoutTenantId().list()) {
+      Process model = repositoryService.getBpmnModelInstance(process.getId()).getModelElementById(process.getKey());
+      Map<String, String> properties = ModelProperties.of(model);
+      if (code.equals(properties.get(LIFE_EVENT_PROPERTY))) {
+        return Optional.of(new LifeEvent(code, text(definition.get("name")), process.getKey(),
+            properties.get(DECISION_PROPERTY), definition.path("referenceDateQuestion").asText(null),
+            questions(definition)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<InterviewQuestion> questions(JsonNode definition) {
+    List<InterviewQuestion> questions = new ArrayList<>();
+    for (JsonNode q : definition.path("questions")) {
+      questions.add(new InterviewQuestion(
+          q.get("key").asText(),
+          InterviewQuestion.Scope.valueOf(q.get("scope").asText()),
+          InterviewQuestion.Type.valueOf(q.get("type").asText()),
+          text(q.get("label")),
+          q.path("askWhen").asText(null),
+          q.path("default").asText(null),
+          q.path("notAfterToday").asBoolean(false)));
+    }
+    return List.copyOf(questions);
+  }
+
+  private LocalizedText text(JsonNode node) {
+    return json.convertValue(node, LocalizedText.class);
+  }
+
+  private static Map<String, JsonNode> loadDefinitions(ObjectMapper json) {
+    Map<String, JsonNode> definitions = new LinkedHashMap<>();
+    try {
+      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:lifeevents/*.json")) {
+        try (InputStream in = resource.getInputStream()) {
+          JsonNode definition = json.readTree(in);
+          definitions.put(definition.get("lifeEvent").asText(), definition);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the life event definitions", e);
+    }
+    return definitions;
+  }
+}

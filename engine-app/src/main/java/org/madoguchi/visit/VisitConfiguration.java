@@ -1,0 +1,16 @@
+package org.madoguchi.visit;
+
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class VisitConfiguration {
+
+  /** A DMN engine for proposals and interview expressions: same FEEL as the process engine, no history. */
+  @Bean
+  DmnEngine proposalDmnEngine() {
+    return DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  }
+}

@@ -1,0 +1,88 @@
+package org.madoguchi.visit;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.madoguchi.connectors.registry.JapaneseCalendar;
+import org.madoguchi.procedure.ProcedureState;
+import org.madoguchi.procedure.VisitProcedures;
+import org.springframework.stereotype.Component;
+
+/** Builds the API's view of a visit, reading each started procedure's state from the engine. */
+@Component
+class VisitViews {
+
+  private final VisitService visits;
+  private final VisitProcedures procedures;
+  private final RuntimeService runtimeService;
+
+  VisitViews(VisitService visits, VisitProcedures procedures, RuntimeService runtimeService) {
+    this.visits = visits;
+    this.procedures = procedures;
+    this.runtimeService = runtimeService;
+  }
+
+  VisitView of(Visit visit) {
+    LifeEvent lifeEvent = visits.lifeEventOf(visit);
+    InterviewAnswers answers = visits.currentAnswers(visit);
+    LocalDate referenceDate = visits.referenceDate(lifeEvent, visit.household(), answers);
+    List<ProcedureState> started = procedures.of(visit.id());
+    Map<String, String> atenaNumbers = visit.registration() == null ? Map.of()
+        : visit.registration().atenaNumberByMemberRef();
+
+    List<VisitView.Member> members = visit.household().members().stream()
+        .map(m -> new VisitView.Member(m.id(), atenaNumbers.get(m.id()), m.name().familyName(), m.name().givenName(),
+            m.name().familyNameKana(), m.name().givenNameKana(), m.birthDate(),
+            JapaneseCalendar.format(m.birthDate()), LegalAge.on(m.birthDate(), referenceDate), m.sex().name(),
+            m.sex().japanese(), m.relationship(), m.householdHead(), m.flags()))
+        .toList();
+    VisitHousehold h = visit.household();
+    VisitView.Household household = new VisitView.Household(
+        visit.registration() == null ? null : visit.registration().householdNumber(), h.fromMunicipalityName(),
+        h.previousAddress(), h.movedOutOn(), h.postalCode(), h.address(), h.addressLine2(), members);
+
+    List<VisitView.Question> questions = new ArrayList<>();
+    for (InterviewQuestion q : lifeEvent.questions()) {
+      if (q.scope() == InterviewQuestion.Scope.HOUSEHOLD) {
+        if (answers.household().containsKey(q.key())) {
+          questions.add(question(q, null, answers.household().get(q.key())));
+        }
+      } else {
+        answers.members().forEach((memberId, memberAnswers) -> {
+          if (memberAnswers.containsKey(q.key())) {
+            questions.add(question(q, memberId, memberAnswers.get(q.key())));
+          }
+        });
+      }
+    }
+    boolean incident = runtimeService.createIncidentQuery().processInstanceId(visitProcessInstanceId(visit))
+        .count() > 0;
+    return new VisitView(visit.id(), visit.lifeEvent(), statusOf(visit, started), visit.municipalityCode(),
+        visit.moveOutNoticeId(), visit.openedBy(), visit.openedAt(), visit.submittedAt(), incident, household,
+        new VisitView.Interview(visit.interview() != null, referenceDate, questions), visit.proposedProcedures(),
+        started);
+  }
+
+  private String visitProcessInstanceId(Visit visit) {
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(visit.id())
+        .processDefinitionKey(visits.lifeEventOf(visit).visitProcessKey()).singleResult();
+    return instance == null ? "none" : instance.getId();
+  }
+
+  private static VisitView.Question question(InterviewQuestion q, String memberId, Object value) {
+    return new VisitView.Question(q.key(), q.scope().name(), memberId, q.type().name(), q.label(), value);
+  }
+
+  /** A visit whose procedures have started is as far as its slowest procedure. */
+  private static VisitStatus statusOf(Visit visit, List<ProcedureState> started) {
+    if (visit.status() != VisitStatus.ACCEPTING) {
+      return visit.status();
+    }
+    if (started.stream().allMatch(p -> p.state() == ProcedureState.Step.COMPLETED)) {
+      return VisitStatus.COMPLETED;
+    }
+    return started.stream().allMatch(ProcedureState::accepted) ? VisitStatus.ACCEPTED : VisitStatus.ACCEPTING;
+  }
+}
