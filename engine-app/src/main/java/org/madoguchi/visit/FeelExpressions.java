@@ -36,7 +36,7 @@ class FeelExpressions {
 
   private DmnDecision parse(String expression) {
     String xml = """
-        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="expression" name="expression"
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="definitions" name="expression"
                      namespace="https://madoguchi.org/feel">
           <decision id="expression" name="expression">
             <variable name="value"/>

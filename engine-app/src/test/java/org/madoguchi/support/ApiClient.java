@@ -1,0 +1,64 @@
+package org.madoguchi.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Calls the Madoguchi API over HTTP as one signed-in staff member (HTTP Basic, user name = demo password). */
+public final class ApiClient {
+
+  /** A 1×1 PNG: the smallest signature the API accepts. */
+  public static final String SIGNATURE_PNG =
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+
+  private final TestRestTemplate rest;
+
+  private ApiClient(TestRestTemplate rest) {
+    this.rest = rest;
+  }
+
+  public static ApiClient as(TestRestTemplate rest, String user) {
+    return new ApiClient(rest.withBasicAuth(user, user));
+  }
+
+  public ResponseEntity<JsonNode> get(String path) {
+    return rest.exchange(path, HttpMethod.GET, null, JsonNode.class);
+  }
+
+  public ResponseEntity<JsonNode> post(String path, Object body) {
+    return rest.exchange(path, HttpMethod.POST, json(body), JsonNode.class);
+  }
+
+  public ResponseEntity<JsonNode> put(String path, Object body) {
+    return rest.exchange(path, HttpMethod.PUT, json(body), JsonNode.class);
+  }
+
+  /** Sends {@code rawBody} as it is, for requests that are malformed on purpose. */
+  public ResponseEntity<JsonNode> send(HttpMethod method, String path, String rawBody) {
+    return rest.exchange(path, method, json(rawBody), JsonNode.class);
+  }
+
+  /** The open tasks of {@code department} that belong to {@code visitId}. */
+  public List<JsonNode> tasks(String department, String visitId) {
+    List<JsonNode> tasks = new ArrayList<>();
+    get("/api/tasks?department=" + department).getBody()
+        .forEach(task -> {
+          if (visitId.equals(task.path("visitId").asText())) {
+            tasks.add(task);
+          }
+        });
+    return tasks;
+  }
+
+  private static HttpEntity<Object> json(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+}

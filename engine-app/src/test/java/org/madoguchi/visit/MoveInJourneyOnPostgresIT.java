@@ -1,0 +1,21 @@
+package org.madoguchi.visit;
+
+import org.madoguchi.support.EnabledIfPostgresAvailable;
+import org.madoguchi.support.PostgresDatabase;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@EnabledIfPostgresAvailable
+@ActiveProfiles("postgres")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MoveInJourneyOnPostgresIT extends MoveInJourney {
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", () -> PostgresDatabase.fresh("madoguchi_it_journey"));
+    registry.add("spring.datasource.username", () -> PostgresDatabase.USER);
+    registry.add("spring.datasource.password", () -> PostgresDatabase.PASSWORD);
+  }
+}
