@@ -4,8 +4,9 @@ package org.madoguchi.connectors.registry;
  * Modulus-11 check digits of the identifiers the registry issues and receives.
  *
  * <p>宛名番号 (atena number) and 世帯番号 (household number) carry a modulus-11 check digit with weights
- * 2–7 repeating from the rightmost data digit; 地方公共団体コード (local government code) carries one with
- * weights 6–2 over its five digits. In both, a remainder of 0 or 1 gives the check digit 0.
+ * 2–7 repeating from the rightmost data digit, where a remainder of 0 or 1 gives 0. 地方公共団体コード (local
+ * government code, JIS X 0402) carries the last digit of 11 − (weighted sum mod 11) with weights 6–2 over
+ * its five digits, so a remainder of 0 gives 1 (札幌市中央区 011011). Only ASCII digits count as digits.
  */
 public final class CheckDigits {
 
@@ -20,7 +21,8 @@ public final class CheckDigits {
       int digit = digits.charAt(digits.length() - 1 - i) - '0';
       sum += digit * (2 + i % 6);
     }
-    return checkDigitOf(sum);
+    int remainder = sum % 11;
+    return remainder <= 1 ? 0 : 11 - remainder;
   }
 
   /** {@code digits} followed by its modulus-11 check digit. */
@@ -30,7 +32,7 @@ public final class CheckDigits {
 
   /** Whether the last digit of {@code number} is the modulus-11 check digit of the others. */
   public static boolean hasValidModulus11(String number) {
-    if (number == null || number.length() < 2 || !number.chars().allMatch(Character::isDigit)) {
+    if (number == null || number.length() < 2 || !isAsciiDigits(number)) {
       return false;
     }
     String body = number.substring(0, number.length() - 1);
@@ -39,7 +41,7 @@ public final class CheckDigits {
 
   /** Whether {@code code} is a 6-digit local government code whose 6th digit checks. */
   public static boolean isValidLocalGovernmentCode(String code) {
-    if (code == null || code.length() != 6 || !code.chars().allMatch(Character::isDigit)) {
+    if (code == null || code.length() != 6 || !isAsciiDigits(code)) {
       return false;
     }
     return localGovernmentCheckDigit(code.substring(0, 5)) == code.charAt(5) - '0';
@@ -55,16 +57,15 @@ public final class CheckDigits {
     for (int i = 0; i < 5; i++) {
       sum += (fiveDigits.charAt(i) - '0') * (6 - i);
     }
-    return checkDigitOf(sum);
+    return (11 - sum % 11) % 10;
   }
 
-  private static int checkDigitOf(int weightedSum) {
-    int remainder = weightedSum % 11;
-    return remainder <= 1 ? 0 : 11 - remainder;
+  private static boolean isAsciiDigits(String text) {
+    return text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   private static void requireDigits(String digits) {
-    if (digits == null || digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+    if (digits == null || digits.isEmpty() || !isAsciiDigits(digits)) {
       throw new IllegalArgumentException("expected decimal digits");
     }
   }

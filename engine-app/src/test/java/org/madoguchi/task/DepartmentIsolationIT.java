@@ -1,0 +1,95 @@
+package org.madoguchi.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.madoguchi.connectors.notice.EmbeddedMoveOutNoticeConnector;
+import org.madoguchi.connectors.notice.MoveOutNotice;
+import org.madoguchi.support.ApiClient;
+import org.madoguchi.support.ApplicationOnH2;
+import org.madoguchi.support.DemoHouseholds;
+import org.madoguchi.system.MunicipalityProperties;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/** A department sees and works only its own tasks: not another department's list, nor its tasks by id. */
+@ApplicationOnH2
+class DepartmentIsolationIT {
+
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  EmbeddedMoveOutNoticeConnector notices;
+  @Autowired
+  MunicipalityProperties municipality;
+
+  @Test
+  void departmentCannotListClaimOrCompleteAnotherDepartmentsTask() {
+    String visitId = submittedVisit();
+    ApiClient counter = ApiClient.as(rest, "counter");
+    counter.tasks("counter", visitId).forEach(task ->
+        counter.post("/api/tasks/" + task.path("id").asText() + "/complete", Map.of()));
+    ApiClient insurance = ApiClient.as(rest, "hoken");
+    ApiClient childSupport = ApiClient.as(rest, "kosodate");
+    List<JsonNode> insuranceTasks = insurance.tasks("insurance-pension", visitId);
+    assertThat(insuranceTasks).isNotEmpty();
+    String insuranceTask = insuranceTasks.get(0).path("id").asText();
+
+    assertThat(childSupport.get("/api/tasks?department=insurance-pension").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(childSupport.get("/api/tasks").getBody().findValuesAsText("id")).doesNotContain(insuranceTask);
+    assertThat(childSupport.get("/api/tasks/" + insuranceTask).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(childSupport.post("/api/tasks/" + insuranceTask + "/claim", null).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(childSupport.post("/api/tasks/" + insuranceTask + "/complete", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(insurance.get("/api/tasks/" + insuranceTask).getBody().path("assignee").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void taskClaimedByOneStaffMemberCannotBeCompletedByAnother() {
+    String visitId = submittedVisit();
+    ApiClient counter = ApiClient.as(rest, "counter");
+    JsonNode accept = counter.tasks("counter", visitId).get(0);
+    assertThat(counter.post("/api/tasks/" + accept.path("id").asText() + "/claim", null).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+
+    JsonNode refused = ApiClient.as(rest, "admin")
+        .post("/api/tasks/" + accept.path("id").asText() + "/complete", Map.of()).getBody();
+
+    assertThat(refused.path("error").asText()).isEqualTo("task-claimed-by-other");
+  }
+
+  @Test
+  void formValuesThatWouldOverwriteTheProcessDecisionAreRefused() {
+    String visitId = submittedVisit();
+    ApiClient counter = ApiClient.as(rest, "counter");
+    JsonNode accept = counter.tasks("counter", visitId).get(0);
+
+    var response = counter.post("/api/tasks/" + accept.path("id").asText() + "/complete",
+        Map.of("decision", "RETURN"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getBody().path("error").asText()).isEqualTo("invalid-field");
+    assertThat(counter.tasks("counter", visitId)).extracting(t -> t.path("id").asText())
+        .contains(accept.path("id").asText());
+  }
+
+  private String submittedVisit() {
+    MoveOutNotice notice = DemoHouseholds.familyOfFive(municipality.code());
+    notices.add(notice);
+    ApiClient counter = ApiClient.as(rest, "counter");
+    String visitId = counter.post("/api/visits", Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId", notice.id()))
+        .getBody().path("id").asText();
+    counter.put("/api/visits/" + visitId + "/interview", Map.of());
+    counter.post("/api/visits/" + visitId + "/submit", Map.of("signaturePng", ApiClient.SIGNATURE_PNG));
+    await().atMost(Duration.ofSeconds(60)).until(() -> !counter.tasks("counter", visitId).isEmpty());
+    return visitId;
+  }
+}
