@@ -3,6 +3,7 @@ package org.madoguchi.audit;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,6 +33,19 @@ public class AuditLog {
             + "values (?, ?, ?, ?, ?, ?)")
         .params(Timestamp.from(Instant.now(clock)), currentActor(), action.name(), visitId, residentRef, detail)
         .update();
+  }
+
+  /** Entries about a visit or about one resident (宛名番号 or notice member id), oldest first. */
+  public List<AuditEntry> find(String visitId, String residentRef) {
+    return jdbc.sql("select id, occurred_at, actor, action, visit_id, resident_ref, detail from audit_entry "
+            + "where (cast(:visit as varchar(36)) is null or visit_id = :visit) "
+            + "and (cast(:resident as varchar(40)) is null or resident_ref = :resident) order by id")
+        .param("visit", visitId)
+        .param("resident", residentRef)
+        .query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+            rs.getString("actor"), AuditAction.valueOf(rs.getString("action")), rs.getString("visit_id"),
+            rs.getString("resident_ref"), rs.getString("detail")))
+        .list();
   }
 
   private static String currentActor() {

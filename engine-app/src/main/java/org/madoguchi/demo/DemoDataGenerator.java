@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.connectors.registry.CheckDigits;
+import org.madoguchi.connectors.registry.HouseholdMember;
 import org.madoguchi.connectors.registry.PersonName;
 import org.madoguchi.connectors.registry.Sex;
 import org.madoguchi.connectors.registry.StatusFlags;
@@ -132,10 +133,10 @@ final class DemoDataGenerator {
     String[] from = pick(OTHER_MUNICIPALITIES);
     String[] town = pick(HOME_TOWNS);
     LocalDate planned = today.minusDays(random.nextInt(7));
-    List<MoveOutNotice.Member> noticeMembers = new ArrayList<>();
+    List<HouseholdMember> noticeMembers = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {
       GeneratedMember m = members.get(i);
-      noticeMembers.add(new MoveOutNotice.Member(id + "-" + (i + 1), m.name(), m.birthDate(), m.sex(),
+      noticeMembers.add(new HouseholdMember(id + "-" + (i + 1), m.name(), m.birthDate(), m.sex(),
           m.relationship(), m.head(), m.flags()));
     }
     return new MoveOutNotice(id, random.nextInt(3) == 0 ? MoveOutNotice.Source.ONLINE_MOVING_SERVICE

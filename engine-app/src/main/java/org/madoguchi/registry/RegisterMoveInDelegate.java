@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.madoguchi.audit.AuditAction;
 import org.madoguchi.audit.AuditLog;
 import org.madoguchi.connectors.notice.MoveOutNoticeConnector;
+import org.madoguchi.connectors.registry.HouseholdMember;
 import org.madoguchi.connectors.registry.MoveInRegistration;
 import org.madoguchi.connectors.registry.MoveInRequest;
 import org.madoguchi.connectors.registry.ResidentRegistryConnector;
@@ -52,8 +53,7 @@ class RegisterMoveInDelegate implements JavaDelegate {
     MoveInRequest request = new MoveInRequest(visit.id(), visit.municipalityCode(), visitService.effectiveDate(visit),
         notifiedOn, household.postalCode(), household.address(), household.addressLine2(),
         household.previousAddress(),
-        household.members().stream().map(m -> new MoveInRequest.NewResident(m.id(), m.name(), m.birthDate(), m.sex(),
-            m.relationship(), m.householdHead(), m.flags())).toList());
+        household.members());
 
     MoveInRegistration registration = registry.registerMoveIn(request);
 

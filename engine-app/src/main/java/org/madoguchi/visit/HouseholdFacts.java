@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.madoguchi.connectors.registry.HouseholdMember;
 import org.madoguchi.connectors.registry.StatusFlags;
 
 /**
@@ -17,7 +18,7 @@ record HouseholdFacts(Map<String, Object> household, Map<String, Map<String, Obj
 
   static HouseholdFacts of(VisitHousehold household, LocalDate referenceDate, InterviewAnswers answers) {
     Map<String, Map<String, Object>> members = new LinkedHashMap<>();
-    for (VisitMember member : household.members()) {
+    for (HouseholdMember member : household.members()) {
       Map<String, Object> facts = new LinkedHashMap<>();
       facts.put("id", member.id());
       facts.put("age", LegalAge.on(member.birthDate(), referenceDate));

@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import org.madoguchi.connectors.notice.MoveOutNoticeConnector;
 import org.madoguchi.connectors.notice.MoveOutNoticeSummary;
 import org.madoguchi.security.Roles;
@@ -30,9 +33,11 @@ class VisitController {
   private final VisitViews views;
   private final MoveOutNoticeConnector notices;
   private final MunicipalityProperties municipality;
+  private final Clock clock;
 
   VisitController(VisitService visits, VisitViews views, MoveOutNoticeConnector notices,
-      MunicipalityProperties municipality) {
+      MunicipalityProperties municipality, Clock clock) {
+    this.clock = clock;
     this.visits = visits;
     this.views = views;
     this.notices = notices;
@@ -43,6 +48,14 @@ class VisitController {
   @Operation(summary = "転入を待つ転出証明書情報の一覧")
   List<MoveOutNoticeSummary> moveOutNotices() {
     return notices.listPending(municipality.code());
+  }
+
+  @GetMapping("/visits")
+  @Operation(summary = "来庁ボード: 窓口で手続中の来庁と待ち時間（長い順）")
+  List<VisitBoardEntry> board() {
+    Instant now = Instant.now(clock);
+    return visits.inProgress().stream().map(visit -> views.boardEntry(visit, now))
+        .filter(Objects::nonNull).toList();
   }
 
   @PostMapping("/visits")

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.madoguchi.connectors.notice.MoveOutNotice;
+import org.madoguchi.connectors.registry.HouseholdMember;
 
 /**
  * 世帯: the household as the visit holds it, prefilled from what the municipality already has (the
@@ -18,21 +19,20 @@ public record VisitHousehold(
     String postalCode,
     String address,
     String addressLine2,
-    List<VisitMember> members) {
+    List<HouseholdMember> members) {
 
   static VisitHousehold from(MoveOutNotice notice) {
     return new VisitHousehold(notice.fromMunicipalityCode(), notice.fromMunicipalityName(), notice.fromAddress(),
         notice.movedOutOn(), notice.plannedMoveDate(), notice.plannedPostalCode(), notice.plannedAddress(),
         notice.plannedAddressLine2(),
-        notice.members().stream().map(m -> new VisitMember(m.memberId(), m.name(), m.birthDate(), m.sex(),
-            m.relationship(), m.householdHead(), m.flags())).toList());
+        notice.members());
   }
 
-  public Optional<VisitMember> member(String memberId) {
+  public Optional<HouseholdMember> member(String memberId) {
     return members.stream().filter(m -> m.id().equals(memberId)).findFirst();
   }
 
-  public VisitMember head() {
-    return members.stream().filter(VisitMember::householdHead).findFirst().orElse(members.get(0));
+  public HouseholdMember head() {
+    return members.stream().filter(HouseholdMember::householdHead).findFirst().orElse(members.get(0));
   }
 }

@@ -20,6 +20,9 @@ public class VisitRepository {
   private static final String COLUMNS = "id, life_event, municipality_code, status, move_out_notice_id, household, "
       + "interview, proposed_procedures, registration, opened_by, opened_at, submitted_at, version";
 
+  /** The stored status of a visit whose procedures run; the view reads how far they are. */
+  private static final String PROCEDURES_STARTED = "PROCEDURES_STARTED";
+
   private final JdbcClient jdbc;
   private final ObjectMapper json;
 
@@ -46,7 +49,8 @@ public class VisitRepository {
     return jdbc.sql("select " + COLUMNS + " from visit where municipality_code = :municipality and status in (:statuses) "
             + "order by opened_at")
         .param("municipality", municipalityCode)
-        .param("statuses", statuses.stream().map(Enum::name).toList())
+        .param("statuses", statuses.stream()
+            .map(status -> status == VisitStatus.ACCEPTING ? PROCEDURES_STARTED : status.name()).toList())
         .query(this::map)
         .list();
   }
@@ -83,8 +87,8 @@ public class VisitRepository {
   }
 
   public void markProceduresStarted(String id) {
-    jdbc.sql("update visit set status = 'PROCEDURES_STARTED', version = version + 1 where id = ?")
-        .param(id)
+    jdbc.sql("update visit set status = ?, version = version + 1 where id = ?")
+        .params(PROCEDURES_STARTED, id)
         .update();
   }
 
@@ -100,7 +104,7 @@ public class VisitRepository {
         rs.getString("id"),
         rs.getString("life_event"),
         rs.getString("municipality_code"),
-        "PROCEDURES_STARTED".equals(status) ? VisitStatus.ACCEPTING : VisitStatus.valueOf(status),
+        PROCEDURES_STARTED.equals(status) ? VisitStatus.ACCEPTING : VisitStatus.valueOf(status),
         rs.getString("move_out_notice_id"),
         read(rs.getString("household"), new TypeReference<VisitHousehold>() { }),
         read(rs.getString("interview"), new TypeReference<InterviewAnswers>() { }),

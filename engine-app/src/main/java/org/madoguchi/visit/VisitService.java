@@ -16,6 +16,7 @@ import org.madoguchi.audit.AuditAction;
 import org.madoguchi.audit.AuditLog;
 import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.connectors.notice.MoveOutNoticeConnector;
+import org.madoguchi.connectors.registry.HouseholdMember;
 import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.system.ApiException;
 import org.madoguchi.system.MunicipalityProperties;
@@ -85,7 +86,7 @@ public class VisitService {
     visits.insert(visit);
     runtimeService.startProcessInstanceByKey(lifeEvent.visitProcessKey(), visit.id(),
         Map.of("visitId", visit.id(), "municipalityCode", municipality.code()));
-    for (VisitMember member : household.members()) {
+    for (HouseholdMember member : household.members()) {
       audit.record(AuditAction.READ_MOVE_OUT_NOTICE, visit.id(), member.id(), "転出証明書情報 " + notice.id());
     }
     return visit;
@@ -96,6 +97,13 @@ public class VisitService {
     Visit visit = find(visitId);
     audit.record(AuditAction.READ_VISIT, visit.id(), null, "来庁情報の参照");
     return visit;
+  }
+
+  /** Visits of this municipality still in progress, oldest first (the visit board reads them). */
+  @Transactional(readOnly = true)
+  public List<Visit> inProgress() {
+    return visits.findByStatusIn(List.of(VisitStatus.INTERVIEW, VisitStatus.CONFIRMATION, VisitStatus.SUBMITTED,
+        VisitStatus.REGISTERED, VisitStatus.ACCEPTING), municipality.code());
   }
 
   /** The interview answers with the defaults the data suggests, for showing before the interview is recorded. */

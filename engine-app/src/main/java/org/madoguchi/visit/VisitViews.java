@@ -1,5 +1,7 @@
 package org.madoguchi.visit;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +65,20 @@ class VisitViews {
         visit.moveOutNoticeId(), visit.openedBy(), visit.openedAt(), visit.submittedAt(), incident, household,
         new VisitView.Interview(visit.interview() != null, referenceDate, questions), visit.proposedProcedures(),
         started);
+  }
+
+  /** The board line of a visit, or null once it is done at the counter. */
+  VisitBoardEntry boardEntry(Visit visit, Instant now) {
+    List<ProcedureState> started = procedures.of(visit.id());
+    VisitStatus status = statusOf(visit, started);
+    if (status == VisitStatus.ACCEPTED || status == VisitStatus.COMPLETED) {
+      return null;
+    }
+    boolean incident = runtimeService.createIncidentQuery().processInstanceId(visitProcessInstanceId(visit))
+        .count() > 0;
+    return new VisitBoardEntry(visit.id(), visit.lifeEvent(), status, visit.openedAt(),
+        Duration.between(visit.openedAt(), now).toMinutes(), visit.household().members().size(),
+        (int) started.stream().filter(p -> !p.accepted()).count(), incident);
   }
 
   private String visitProcessInstanceId(Visit visit) {

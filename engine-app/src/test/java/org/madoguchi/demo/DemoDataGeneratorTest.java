@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.connectors.registry.CheckDigits;
+import org.madoguchi.connectors.registry.HouseholdMember;
 import org.madoguchi.demo.DemoDataGenerator.GeneratedHousehold;
 import org.madoguchi.demo.DemoDataGenerator.NoticeKind;
 
@@ -87,7 +88,7 @@ class DemoDataGeneratorTest {
     MoveOutNotice notice = new DemoDataGenerator(SEED, TODAY).moveOutNotice("N000001", KAGOSHIMA, kind);
 
     // then
-    assertThat(notice.members()).filteredOn(MoveOutNotice.Member::householdHead).hasSize(1);
+    assertThat(notice.members()).filteredOn(HouseholdMember::householdHead).hasSize(1);
   }
 
   @ParameterizedTest
@@ -108,7 +109,7 @@ class DemoDataGeneratorTest {
 
     // then
     assertThat(notice.id()).isEqualTo("N000001");
-    assertThat(notice.members()).extracting(MoveOutNotice.Member::memberId)
+    assertThat(notice.members()).extracting(HouseholdMember::id)
         .doesNotHaveDuplicates()
         .allSatisfy(memberId -> assertThat(memberId).startsWith("N000001-"));
   }
@@ -167,7 +168,7 @@ class DemoDataGeneratorTest {
     MoveOutNotice notice = generator.moveOutNotice("N000001", KAGOSHIMA, NoticeKind.SCHOOL_AGE_BOUNDARY);
 
     // then
-    assertThat(notice.members()).extracting(MoveOutNotice.Member::birthDate)
+    assertThat(notice.members()).extracting(HouseholdMember::birthDate)
         .contains(LocalDate.of(2020, 4, 1), LocalDate.of(2020, 4, 2));
   }
 

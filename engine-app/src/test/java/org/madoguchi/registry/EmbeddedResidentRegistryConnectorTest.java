@@ -14,9 +14,9 @@ import org.madoguchi.connectors.EmbeddedConnectorsAutoConfiguration;
 import org.madoguchi.connectors.registry.ChangeReason;
 import org.madoguchi.connectors.registry.CheckDigits;
 import org.madoguchi.connectors.registry.EmbeddedResidentRegistryConnector;
+import org.madoguchi.connectors.registry.HouseholdMember;
 import org.madoguchi.connectors.registry.MoveInRegistration;
 import org.madoguchi.connectors.registry.MoveInRequest;
-import org.madoguchi.connectors.registry.MoveInRequest.NewResident;
 import org.madoguchi.connectors.registry.PersonName;
 import org.madoguchi.connectors.registry.Resident;
 import org.madoguchi.connectors.registry.ResidentRegistryConnector;
@@ -117,9 +117,9 @@ class EmbeddedResidentRegistryConnectorTest {
     List<Resident> household = registry.findHousehold(registration.householdNumber());
 
     // then: the head, then the mother (born 1988), then the child (born 2019)
-    NewResident head = request.members().get(0);
-    NewResident child = request.members().get(1);
-    NewResident mother = request.members().get(2);
+    HouseholdMember head = request.members().get(0);
+    HouseholdMember child = request.members().get(1);
+    HouseholdMember mother = request.members().get(2);
     assertThat(household).containsExactly(
         expectedResident(request, head, atena.get("M-1"), registration.householdNumber()),
         expectedResident(request, mother, atena.get("M-3"), registration.householdNumber()),
@@ -196,15 +196,15 @@ class EmbeddedResidentRegistryConnectorTest {
     return new MoveInRequest(visitId, KAGOSHIMA, LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 6),
         "890-0053", "鹿児島県鹿児島市中央町10番1号", "コーポ桜島201号室", "福岡県福岡市中央区天神二丁目3番4号",
         List.of(
-            new NewResident("M-1", new PersonName("薩摩", "太郎", "サツマ", "タロウ"), LocalDate.of(1986, 2, 11),
+            new HouseholdMember("M-1", new PersonName("薩摩", "太郎", "サツマ", "タロウ"), LocalDate.of(1986, 2, 11),
                 Sex.MALE, "世帯主", true, NHI_WITH_PENSION),
-            new NewResident("M-2", new PersonName("薩摩", "一郎", "サツマ", "イチロウ"), LocalDate.of(2019, 4, 1),
+            new HouseholdMember("M-2", new PersonName("薩摩", "一郎", "サツマ", "イチロウ"), LocalDate.of(2019, 4, 1),
                 Sex.MALE, "子", false, NHI_CHILD),
-            new NewResident("M-3", new PersonName("薩摩", "花子", "サツマ", "ハナコ"), LocalDate.of(1988, 7, 30),
+            new HouseholdMember("M-3", new PersonName("薩摩", "花子", "サツマ", "ハナコ"), LocalDate.of(1988, 7, 30),
                 Sex.FEMALE, "妻", false, NHI_WITH_PENSION)));
   }
 
-  private static Resident expectedResident(MoveInRequest request, NewResident member, String atenaNumber,
+  private static Resident expectedResident(MoveInRequest request, HouseholdMember member, String atenaNumber,
       String householdNumber) {
     return new Resident(atenaNumber, householdNumber, request.municipalityCode(), member.name(),
         member.birthDate(), member.sex(), member.relationship(), member.householdHead(), request.postalCode(),

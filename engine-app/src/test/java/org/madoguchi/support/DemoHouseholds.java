@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.madoguchi.connectors.notice.MoveOutNotice;
+import org.madoguchi.connectors.registry.HouseholdMember;
 import org.madoguchi.connectors.registry.PersonName;
 import org.madoguchi.connectors.registry.Sex;
 import org.madoguchi.connectors.registry.StatusFlags;
@@ -40,10 +41,10 @@ public final class DemoHouseholds {
                 NHI_CHILD)));
   }
 
-  private static MoveOutNotice.Member member(String noticeId, int position, String family, String given,
+  private static HouseholdMember member(String noticeId, int position, String family, String given,
       String familyKana, String givenKana, LocalDate birthDate, Sex sex, String relationship, boolean head,
       StatusFlags flags) {
-    return new MoveOutNotice.Member(noticeId + "-" + position, new PersonName(family, given, familyKana, givenKana),
+    return new HouseholdMember(noticeId + "-" + position, new PersonName(family, given, familyKana, givenKana),
         birthDate, sex, relationship, head, flags);
   }
 }

@@ -44,7 +44,7 @@ abstract class MoveInJourney {
     MoveOutNotice notice = DemoHouseholds.familyOfFive(municipality.code());
     notices.add(notice);
     ApiClient counter = ApiClient.as(rest, "counter");
-    String head = notice.members().get(0).memberId();
+    String head = notice.members().get(0).id();
 
     // The counter finds the notice sent ahead and opens the visit: the household arrives prefilled.
     assertThat(counter.get("/api/move-out-notices").getBody().findValuesAsText("id")).contains(notice.id());

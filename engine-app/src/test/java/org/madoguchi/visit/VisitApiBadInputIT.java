@@ -105,7 +105,7 @@ class VisitApiBadInputIT {
   @Test
   void interviewAnswersOfTheWrongKindAreRefused() {
     String visitId = open();
-    String head = notice.members().get(0).memberId();
+    String head = notice.members().get(0).id();
     State before = state();
 
     assertError(counter.put("/api/visits/" + visitId + "/interview",

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.madoguchi.connectors.registry.HouseholdMember;
 import org.madoguchi.connectors.registry.PersonName;
 import org.madoguchi.connectors.registry.Sex;
 import org.madoguchi.connectors.registry.StatusFlags;
@@ -68,7 +69,7 @@ public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector {
             notice.plannedPostalCode(), notice.plannedAddress(), notice.plannedAddressLine2())
         .update();
     int position = 0;
-    for (MoveOutNotice.Member m : notice.members()) {
+    for (HouseholdMember m : notice.members()) {
       StatusFlags f = m.flags();
       jdbc.sql("""
               insert into move_out_notice_member (notice_id, member_id, position, family_name, given_name,
@@ -76,7 +77,7 @@ public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector {
                 late_stage_elderly_insured, long_term_care_certified, national_pension_insured,
                 child_allowance_recipient, holds_my_number_card)
               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-          .params(notice.id(), m.memberId(), position++, m.name().familyName(), m.name().givenName(),
+          .params(notice.id(), m.id(), position++, m.name().familyName(), m.name().givenName(),
               m.name().familyNameKana(), m.name().givenNameKana(), m.birthDate(), m.sex().name(),
               m.relationship(), m.householdHead(), f.nhiInsured(), f.lateStageElderlyInsured(),
               f.longTermCareCertified(), f.nationalPensionInsured(), f.childAllowanceRecipient(),
@@ -85,10 +86,10 @@ public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector {
     }
   }
 
-  private List<MoveOutNotice.Member> members(String noticeId) {
+  private List<HouseholdMember> members(String noticeId) {
     return jdbc.sql("select * from move_out_notice_member where notice_id = ? order by position")
         .param(noticeId)
-        .query((rs, row) -> new MoveOutNotice.Member(
+        .query((rs, row) -> new HouseholdMember(
             rs.getString("member_id"),
             new PersonName(rs.getString("family_name"), rs.getString("given_name"),
                 rs.getString("family_name_kana"), rs.getString("given_name_kana")),
@@ -96,13 +97,11 @@ public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector {
             Sex.valueOf(rs.getString("sex")),
             rs.getString("relationship"),
             rs.getBoolean("household_head"),
-            new StatusFlags(rs.getBoolean("nhi_insured"), rs.getBoolean("late_stage_elderly_insured"),
-                rs.getBoolean("long_term_care_certified"), rs.getBoolean("national_pension_insured"),
-                rs.getBoolean("child_allowance_recipient"), rs.getBoolean("holds_my_number_card"))))
+            StatusFlags.fromRow(rs)))
         .list();
   }
 
-  private static MoveOutNotice mapNotice(ResultSet rs, List<MoveOutNotice.Member> members) throws SQLException {
+  private static MoveOutNotice mapNotice(ResultSet rs, List<HouseholdMember> members) throws SQLException {
     return new MoveOutNotice(
         rs.getString("id"),
         MoveOutNotice.Source.valueOf(rs.getString("source")),

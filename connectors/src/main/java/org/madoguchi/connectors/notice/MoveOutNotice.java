@@ -2,9 +2,7 @@ package org.madoguchi.connectors.notice;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.madoguchi.connectors.registry.PersonName;
-import org.madoguchi.connectors.registry.Sex;
-import org.madoguchi.connectors.registry.StatusFlags;
+import org.madoguchi.connectors.registry.HouseholdMember;
 
 /**
  * 転出証明書情報 / 引越し予約: the household data the previous municipality (through 住基ネット) or the
@@ -22,7 +20,7 @@ public record MoveOutNotice(
     String plannedPostalCode,
     String plannedAddress,
     String plannedAddressLine2,
-    List<Member> members) {
+    List<HouseholdMember> members) {
 
   /** Where the notice came from. */
   public enum Source {
@@ -32,18 +30,8 @@ public record MoveOutNotice(
     ONLINE_MOVING_SERVICE
   }
 
-  /** One person on the notice, as the previous municipality recorded them. */
-  public record Member(
-      String memberId,
-      PersonName name,
-      LocalDate birthDate,
-      Sex sex,
-      String relationship,
-      boolean householdHead,
-      StatusFlags flags) {
-  }
 
-  public Member householdHead() {
-    return members.stream().filter(Member::householdHead).findFirst().orElse(members.get(0));
+  public HouseholdMember householdHead() {
+    return members.stream().filter(HouseholdMember::householdHead).findFirst().orElse(members.get(0));
   }
 }

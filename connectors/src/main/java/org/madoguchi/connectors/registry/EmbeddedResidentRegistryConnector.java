@@ -50,14 +50,14 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
     }
     String householdNumber = newHouseholdNumber();
     Map<String, String> atenaNumbers = new LinkedHashMap<>();
-    for (MoveInRequest.NewResident member : request.members()) {
+    for (HouseholdMember member : request.members()) {
       String atenaNumber = newAtenaNumber();
-      atenaNumbers.put(member.memberRef(), atenaNumber);
+      atenaNumbers.put(member.id(), atenaNumber);
       Resident resident = new Resident(atenaNumber, householdNumber, request.municipalityCode(), member.name(),
           member.birthDate(), member.sex(), member.relationship(), member.householdHead(), request.postalCode(),
           request.address(), request.addressLine2(), request.moveInDate(), request.notifiedOn(),
           request.previousAddress(), ChangeReason.MOVE_IN, member.flags());
-      insert(resident, request.visitId(), member.memberRef());
+      insert(resident, request.visitId(), member.id());
       recordHistory(resident, request.visitId());
     }
     // Inserted last: the primary key makes a concurrent second registration of the same visit fail and
@@ -164,8 +164,6 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
         rs.getObject("notified_on", java.time.LocalDate.class),
         rs.getString("previous_address"),
         ChangeReason.valueOf(rs.getString("change_reason")),
-        new StatusFlags(rs.getBoolean("nhi_insured"), rs.getBoolean("late_stage_elderly_insured"),
-            rs.getBoolean("long_term_care_certified"), rs.getBoolean("national_pension_insured"),
-            rs.getBoolean("child_allowance_recipient"), rs.getBoolean("holds_my_number_card")));
+        StatusFlags.fromRow(rs));
   }
 }

@@ -16,16 +16,5 @@ public record MoveInRequest(
     String address,
     String addressLine2,
     String previousAddress,
-    List<NewResident> members) {
-
-  /** One arriving person; {@code memberRef} is the caller's id for the person (the notice's member id). */
-  public record NewResident(
-      String memberRef,
-      PersonName name,
-      LocalDate birthDate,
-      Sex sex,
-      String relationship,
-      boolean householdHead,
-      StatusFlags flags) {
-  }
+    List<HouseholdMember> members) {
 }
