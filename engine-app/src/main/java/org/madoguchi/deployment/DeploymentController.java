@@ -1,0 +1,78 @@
+package org.madoguchi.deployment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.madoguchi.security.Roles;
+import org.madoguchi.system.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/** Administrators deploy new versions of processes, decisions and forms as one checked bundle. */
+@RestController
+@RequestMapping("/api/deployments")
+@Tag(name = "Deployments", description = "プロセス・判定表・フォームの配置（管理者）")
+@PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+class DeploymentController {
+
+  private final DeploymentService deployments;
+
+  DeploymentController(DeploymentService deployments) {
+    this.deployments = deployments;
+  }
+
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "BPMN・DMN・フォームを検証してから一括で配置する（不備があれば何も配置しない）")
+  ResponseEntity<DeploymentService.DeploymentSummary> deploy(MultipartHttpServletRequest request,
+      @RequestParam(name = "name", required = false) String name,
+      @RequestParam(name = "allowScripts", defaultValue = "false") boolean allowScripts) {
+    List<BundleFile> files = request.getMultiFileMap().values().stream().flatMap(List::stream)
+        .map(DeploymentController::read).toList();
+    if (files.isEmpty()) {
+      throw ApiException.badRequest("empty-bundle", "配置するファイル（.bpmn / .dmn / .form）を添付してください。");
+    }
+    DeploymentService.DeploymentSummary summary = deployments.deploy(
+        name == null || name.isBlank() ? "madoguchi-bundle" : name.strip(), files, allowScripts);
+    return ResponseEntity.created(URI.create("/engine-rest/deployment/" + summary.deploymentId())).body(summary);
+  }
+
+  @ExceptionHandler(DeploymentService.InvalidBundleException.class)
+  ResponseEntity<ProblemDetail> invalidBundle(DeploymentService.InvalidBundleException e) {
+    String message = "配置できない内容があります（" + e.problems().size() + "件）。何も配置していません。";
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, message);
+    problem.setInstance(URI.create("/api/deployments"));
+    problem.setProperty("error", "invalid-bundle");
+    problem.setProperty("message", message);
+    problem.setProperty("problems", e.problems().stream()
+        .map(p -> {
+          Map<String, Object> entry = new java.util.LinkedHashMap<>();
+          entry.put("file", p.file());
+          entry.put("element", p.element());
+          entry.put("message", p.message());
+          return entry;
+        }).toList());
+    return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+
+  private static BundleFile read(MultipartFile part) {
+    try {
+      return new BundleFile(part.getOriginalFilename(), part.getBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
