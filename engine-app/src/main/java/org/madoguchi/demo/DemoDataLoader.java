@@ -10,6 +10,7 @@ import org.madoguchi.connectors.registry.Resident;
 import org.madoguchi.system.MunicipalityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,6 +29,7 @@ class DemoDataLoader implements ApplicationRunner {
 
   private final DemoProperties demo;
   private final MunicipalityProperties municipality;
+  /** Absent when the application talks to a real registry: that registry has its own residents. */
   private final EmbeddedResidentRegistryConnector registry;
   private final EmbeddedMoveOutNoticeConnector notices;
   private final IdentityService identityService;
@@ -35,12 +37,13 @@ class DemoDataLoader implements ApplicationRunner {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  DemoDataLoader(DemoProperties demo, MunicipalityProperties municipality, EmbeddedResidentRegistryConnector registry,
+  DemoDataLoader(DemoProperties demo, MunicipalityProperties municipality,
+      ObjectProvider<EmbeddedResidentRegistryConnector> registry,
       EmbeddedMoveOutNoticeConnector notices, IdentityService identityService, JdbcClient jdbc,
       TransactionTemplate transaction, Clock clock) {
     this.demo = demo;
     this.municipality = municipality;
-    this.registry = registry;
+    this.registry = registry.getIfAvailable();
     this.notices = notices;
     this.identityService = identityService;
     this.jdbc = jdbc;
@@ -61,7 +64,7 @@ class DemoDataLoader implements ApplicationRunner {
 
   private void generate(LocalDate today) {
     DemoDataGenerator generator = new DemoDataGenerator(demo.seed(), today);
-    for (int i = 0; i < demo.households(); i++) {
+    for (int i = 0; registry != null && i < demo.households(); i++) {
       DemoDataGenerator.GeneratedHousehold household = generator.residentHousehold();
       String householdNumber = registry.newHouseholdNumber();
       for (DemoDataGenerator.GeneratedMember m : household.members()) {

@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
@@ -24,12 +25,15 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+  // Matchers name whole request paths: the engine REST API and the webapps are servlets of their own, which
+  // Spring MVC's path matching does not see.
+
   /** Camunda Cockpit, Tasklist and Admin authenticate against the same identity store themselves. */
   @Bean
   @Order(1)
   SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
     return http
-        .securityMatcher("/camunda/**")
+        .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .build();
@@ -39,7 +43,7 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
     return http
-        .securityMatcher("/engine-rest/**")
+        .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.ADMIN))
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

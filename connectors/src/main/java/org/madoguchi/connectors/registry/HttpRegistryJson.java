@@ -1,0 +1,183 @@
+package org.madoguchi.connectors.registry;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON of the registry API ({@code openapi/registry-api.yaml}), kept apart from the domain records so
+ * that renaming a domain field cannot change the wire, and so that every field the API requires is
+ * checked: an answer that lacks one is an incomplete answer, named by the field's path and never by a value.
+ */
+final class HttpRegistryJson {
+
+  private HttpRegistryJson() {
+  }
+
+  /** Its own mapper: the contract does not change with the application's Jackson settings. */
+  static ObjectMapper objectMapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .build();
+  }
+
+  /** An answer without a field the API requires; the message is the field's path. */
+  static final class MissingField extends RuntimeException {
+
+    MissingField(String path) {
+      super(path, null, false, false);
+    }
+  }
+
+  static <T> T required(T value, String path) {
+    if (value == null || value instanceof String text && text.isBlank()) {
+      throw new MissingField(path);
+    }
+    return value;
+  }
+
+  record NameJson(String familyName, String givenName, String familyNameKana, String givenNameKana) {
+
+    static NameJson of(PersonName name) {
+      return new NameJson(name.familyName(), name.givenName(), name.familyNameKana(), name.givenNameKana());
+    }
+
+    PersonName toName(String path) {
+      return new PersonName(required(familyName, path + ".familyName"), required(givenName, path + ".givenName"),
+          required(familyNameKana, path + ".familyNameKana"), required(givenNameKana, path + ".givenNameKana"));
+    }
+  }
+
+  record FlagsJson(
+      Boolean nhiInsured,
+      Boolean lateStageElderlyInsured,
+      Boolean longTermCareCertified,
+      Boolean nationalPensionInsured,
+      Boolean childAllowanceRecipient,
+      Boolean holdsMyNumberCard) {
+
+    static FlagsJson of(StatusFlags f) {
+      return new FlagsJson(f.nhiInsured(), f.lateStageElderlyInsured(), f.longTermCareCertified(),
+          f.nationalPensionInsured(), f.childAllowanceRecipient(), f.holdsMyNumberCard());
+    }
+
+    StatusFlags toFlags(String path) {
+      return new StatusFlags(
+          required(nhiInsured, path + ".nhiInsured"),
+          required(lateStageElderlyInsured, path + ".lateStageElderlyInsured"),
+          required(longTermCareCertified, path + ".longTermCareCertified"),
+          required(nationalPensionInsured, path + ".nationalPensionInsured"),
+          required(childAllowanceRecipient, path + ".childAllowanceRecipient"),
+          required(holdsMyNumberCard, path + ".holdsMyNumberCard"));
+    }
+  }
+
+  record ResidentJson(
+      String atenaNumber,
+      String householdNumber,
+      String municipalityCode,
+      NameJson name,
+      LocalDate birthDate,
+      Sex sex,
+      String relationship,
+      Boolean householdHead,
+      String postalCode,
+      String address,
+      String addressLine2,
+      LocalDate becameResidentOn,
+      LocalDate notifiedOn,
+      String previousAddress,
+      ChangeReason changeReason,
+      FlagsJson flags) {
+
+    Resident toResident(String path) {
+      return new Resident(
+          required(atenaNumber, path + ".atenaNumber"),
+          required(householdNumber, path + ".householdNumber"),
+          required(municipalityCode, path + ".municipalityCode"),
+          required(name, path + ".name").toName(path + ".name"),
+          required(birthDate, path + ".birthDate"),
+          required(sex, path + ".sex"),
+          required(relationship, path + ".relationship"),
+          required(householdHead, path + ".householdHead"),
+          required(postalCode, path + ".postalCode"),
+          required(address, path + ".address"),
+          addressLine2,
+          required(becameResidentOn, path + ".becameResidentOn"),
+          required(notifiedOn, path + ".notifiedOn"),
+          previousAddress,
+          required(changeReason, path + ".changeReason"),
+          required(flags, path + ".flags").toFlags(path + ".flags"));
+    }
+  }
+
+  record HouseholdJson(String householdNumber, List<ResidentJson> members) {
+
+    List<Resident> toResidents() {
+      required(householdNumber, "householdNumber");
+      List<ResidentJson> all = required(members, "members");
+      List<Resident> residents = new ArrayList<>(all.size());
+      for (int i = 0; i < all.size(); i++) {
+        residents.add(required(all.get(i), "members[" + i + "]").toResident("members[" + i + "]"));
+      }
+      return List.copyOf(residents);
+    }
+  }
+
+  record NewResidentJson(
+      String memberRef,
+      NameJson name,
+      LocalDate birthDate,
+      Sex sex,
+      String relationship,
+      boolean householdHead,
+      FlagsJson flags) {
+
+    static NewResidentJson of(HouseholdMember member) {
+      return new NewResidentJson(member.id(), NameJson.of(member.name()), member.birthDate(), member.sex(),
+          member.relationship(), member.householdHead(), FlagsJson.of(member.flags()));
+    }
+  }
+
+  record MoveInRequestJson(
+      String visitId,
+      String municipalityCode,
+      LocalDate moveInDate,
+      LocalDate notifiedOn,
+      String postalCode,
+      String address,
+      String addressLine2,
+      String previousAddress,
+      List<NewResidentJson> members) {
+
+    static MoveInRequestJson of(MoveInRequest request) {
+      return new MoveInRequestJson(request.visitId(), request.municipalityCode(), request.moveInDate(),
+          request.notifiedOn(), request.postalCode(), request.address(), request.addressLine2(),
+          request.previousAddress(), request.members().stream().map(NewResidentJson::of).toList());
+    }
+  }
+
+  record MoveInRegistrationJson(String visitId, String householdNumber, Map<String, String> atenaNumbers) {
+
+    MoveInRegistration toRegistration(MoveInRequest request) {
+      required(visitId, "visitId");
+      Map<String, String> issued = required(atenaNumbers, "atenaNumbers");
+      for (int i = 0; i < request.members().size(); i++) {
+        required(issued.get(request.members().get(i).id()), "atenaNumbers (for members[" + i + "])");
+      }
+      return new MoveInRegistration(visitId, required(householdNumber, "householdNumber"),
+          Collections.unmodifiableMap(new LinkedHashMap<>(issued)));
+    }
+  }
+}

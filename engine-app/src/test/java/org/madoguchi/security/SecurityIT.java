@@ -1,0 +1,63 @@
+package org.madoguchi.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.madoguchi.support.ApplicationOnH2;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The engine's REST API is closed to anonymous callers and staff; responses carry the secure headers. */
+@ApplicationOnH2
+class SecurityIT {
+
+  @Autowired
+  TestRestTemplate rest;
+
+  @Test
+  void engineRestApiNeedsAnAdministrator() {
+    assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("counter", "counter").getForEntity("/engine-rest/process-definition", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<String> admin = rest.withBasicAuth("admin", "admin")
+        .getForEntity("/engine-rest/process-definition?key=move-in-visit", String.class);
+    assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(admin.getBody()).contains("move-in-visit");
+  }
+
+  @Test
+  void wrongPasswordIsRefused() {
+    assertThat(rest.withBasicAuth("admin", "wrong").getForEntity("/api/move-out-notices", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void apiResponsesCarryTheSecureHeaders() {
+    HttpHeaders headers = rest.withBasicAuth("counter", "counter")
+        .getForEntity("/api/move-out-notices", String.class).getHeaders();
+
+    assertThat(headers.getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(headers.getCacheControl()).contains("no-store");
+  }
+
+  @Test
+  void healthIsOpenAndSaysUp() {
+    ResponseEntity<String> health = rest.getForEntity("/actuator/health", String.class);
+
+    assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(health.getBody()).isEqualTo("{\"status\":\"UP\"}");
+  }
+
+  @Test
+  void openApiDescriptionListsTheVisitApi() {
+    ResponseEntity<String> docs = rest.getForEntity("/v3/api-docs", String.class);
+
+    assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(docs.getBody()).contains("/api/visits", "/api/tasks/{id}/complete", "/api/deployments");
+  }
+}
