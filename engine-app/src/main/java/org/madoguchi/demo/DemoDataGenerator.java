@@ -7,6 +7,7 @@ import java.util.Random;
 import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.connectors.registry.CheckDigits;
 import org.madoguchi.connectors.registry.HouseholdMember;
+import org.madoguchi.connectors.registry.MyNumber;
 import org.madoguchi.connectors.registry.PersonName;
 import org.madoguchi.connectors.registry.Sex;
 import org.madoguchi.connectors.registry.StatusFlags;
@@ -143,6 +144,15 @@ final class DemoDataGenerator {
         : MoveOutNotice.Source.JUKI_NET, toMunicipalityCode,
         from[0] + CheckDigits.localGovernmentCheckDigit(from[0]), from[1], from[2] + block(),
         planned.minusDays(3 + random.nextInt(10)), planned, town[0], town[1] + block(), apartment(), noticeMembers);
+  }
+
+  /** A synthetic 個人番号 with a valid check digit; the leading 9 keeps it apart from the real issuing ranges. */
+  MyNumber myNumber() {
+    StringBuilder digits = new StringBuilder("9");
+    for (int i = 0; i < 10; i++) {
+      digits.append(random.nextInt(10));
+    }
+    return MyNumber.of(digits.toString() + MyNumber.checkDigit(digits));
   }
 
   private GeneratedMember childBornOn(String[] family, Sex sex, LocalDate birthDate) {

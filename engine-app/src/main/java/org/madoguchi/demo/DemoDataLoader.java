@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.IdentityService;
 import org.madoguchi.connectors.notice.EmbeddedMoveOutNoticeConnector;
+import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.connectors.registry.ChangeReason;
 import org.madoguchi.connectors.registry.EmbeddedResidentRegistryConnector;
 import org.madoguchi.connectors.registry.Resident;
@@ -72,12 +73,16 @@ class DemoDataLoader implements ApplicationRunner {
         LocalDate residentSince = since.isBefore(m.birthDate()) ? m.birthDate() : since;
         registry.addExisting(new Resident(registry.newAtenaNumber(), householdNumber, municipality.code(), m.name(),
             m.birthDate(), m.sex(), m.relationship(), m.head(), household.postalCode(), household.address(),
-            household.addressLine2(), residentSince, residentSince, null, ChangeReason.INITIAL, m.flags()));
+            household.addressLine2(), residentSince, residentSince, null, ChangeReason.INITIAL, m.flags()),
+            generator.myNumber());
       }
     }
     DemoDataGenerator.NoticeKind[] kinds = DemoDataGenerator.NoticeKind.values();
     for (int i = 0; i < demo.moveOutNotices(); i++) {
-      notices.add(generator.moveOutNotice(String.format("N%06d", i + 1), municipality.code(), kinds[i % kinds.length]));
+      MoveOutNotice notice = generator.moveOutNotice(String.format("N%06d", i + 1), municipality.code(),
+          kinds[i % kinds.length]);
+      notices.add(notice);
+      notice.members().forEach(member -> notices.recordMyNumber(notice.id(), member.id(), generator.myNumber()));
     }
   }
 }

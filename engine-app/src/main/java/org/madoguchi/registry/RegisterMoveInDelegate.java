@@ -50,7 +50,7 @@ class RegisterMoveInDelegate implements JavaDelegate {
     VisitHousehold household = visit.household();
     LocalDate notifiedOn = visit.submittedAt() == null ? LocalDate.now(clock)
         : LocalDate.ofInstant(visit.submittedAt(), clock.getZone());
-    MoveInRequest request = new MoveInRequest(visit.id(), visit.municipalityCode(), visitService.effectiveDate(visit),
+    MoveInRequest request = new MoveInRequest(visit.id(), visit.moveOutNoticeId(), visit.municipalityCode(), visitService.effectiveDate(visit),
         notifiedOn, household.postalCode(), household.address(), household.addressLine2(),
         household.previousAddress(),
         household.members());

@@ -6,7 +6,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@ConfigurationPropertiesScan("org.madoguchi")
+// The application's own settings only: connector settings are enabled by their auto-configurations, and only
+// for the connector mode chosen.
+@ConfigurationPropertiesScan({"org.madoguchi.system", "org.madoguchi.demo", "org.madoguchi.security"})
 class SystemConfiguration {
 
   /** Municipal dates (the move-in date, ages) are Japanese dates, whatever the server's zone. */

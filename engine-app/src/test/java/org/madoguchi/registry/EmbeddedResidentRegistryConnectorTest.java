@@ -193,7 +193,7 @@ class EmbeddedResidentRegistryConnectorTest {
 
   /** A father (head), a child listed before the mother, so that the registry's ordering shows. */
   private static MoveInRequest familyOfThree(String visitId) {
-    return new MoveInRequest(visitId, KAGOSHIMA, LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 6),
+    return new MoveInRequest(visitId, null, KAGOSHIMA, LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 6),
         "890-0053", "鹿児島県鹿児島市中央町10番1号", "コーポ桜島201号室", "福岡県福岡市中央区天神二丁目3番4号",
         List.of(
             new HouseholdMember("M-1", new PersonName("薩摩", "太郎", "サツマ", "タロウ"), LocalDate.of(1986, 2, 11),

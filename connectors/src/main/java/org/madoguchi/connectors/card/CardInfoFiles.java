@@ -1,5 +1,6 @@
 package org.madoguchi.connectors.card;
 
+import org.madoguchi.connectors.registry.MyNumber;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,5 +1,7 @@
 package org.madoguchi.connectors.card;
 
+import org.madoguchi.connectors.registry.MyNumber;
+
 /**
  * Reads a My Number card (個人番号カード) through its card-info input support application
  * (券面事項入力補助AP), which holds the basic four items and the number behind a 4-digit PIN.

@@ -1,5 +1,6 @@
 package org.madoguchi.connectors.card;
 
+import org.madoguchi.connectors.registry.MyNumber;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.madoguchi.connectors.registry.HouseholdMember;
+import org.madoguchi.connectors.registry.MyNumber;
 import org.madoguchi.connectors.registry.PersonName;
 import org.madoguchi.connectors.registry.Sex;
 import org.madoguchi.connectors.registry.StatusFlags;
@@ -84,6 +85,12 @@ public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector {
               f.holdsMyNumberCard())
           .update();
     }
+  }
+
+  /** Records the 個人番号 the notice carries for a member (住基ネット sends it with 転出証明書情報). */
+  public void recordMyNumber(String noticeId, String memberId, MyNumber myNumber) {
+    jdbc.sql("update move_out_notice_member set my_number = ? where notice_id = ? and member_id = ?")
+        .params(myNumber.digits(), noticeId, memberId).update();
   }
 
   private List<HouseholdMember> members(String noticeId) {

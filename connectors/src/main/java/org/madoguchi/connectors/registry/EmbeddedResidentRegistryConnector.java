@@ -58,6 +58,9 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
           request.address(), request.addressLine2(), request.moveInDate(), request.notifiedOn(),
           request.previousAddress(), ChangeReason.MOVE_IN, member.flags());
       insert(resident, request.visitId(), member.id());
+      if (request.moveOutNoticeId() != null) {
+        copyMyNumberFromNotice(atenaNumber, request.moveOutNoticeId(), member.id());
+      }
       recordHistory(resident, request.visitId());
     }
     // Inserted last: the primary key makes a concurrent second registration of the same visit fail and
@@ -86,9 +89,20 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
   }
 
   /** Adds an existing resident (demo data, or a migration from another registry) with its history row. */
-  public void addExisting(Resident resident) {
+  public void addExisting(Resident resident, MyNumber myNumber) {
     insert(resident, null, null);
+    if (myNumber != null) {
+      jdbc.sql("update resident set my_number = ? where atena_number = ?")
+          .params(myNumber.digits(), resident.atenaNumber()).update();
+    }
     recordHistory(resident, null);
+  }
+
+  /** The registry takes the number from the notice it holds, in the database: it passes through no caller. */
+  private void copyMyNumberFromNotice(String atenaNumber, String noticeId, String memberId) {
+    jdbc.sql("update resident set my_number = (select n.my_number from move_out_notice_member n "
+            + "where n.notice_id = ? and n.member_id = ?) where atena_number = ?")
+        .params(noticeId, memberId, atenaNumber).update();
   }
 
   /** Issues a fresh household number (demo data builds households with it). */

@@ -152,6 +152,7 @@ final class HttpRegistryJson {
 
   record MoveInRequestJson(
       String visitId,
+      String moveOutNoticeId,
       String municipalityCode,
       LocalDate moveInDate,
       LocalDate notifiedOn,
@@ -162,7 +163,8 @@ final class HttpRegistryJson {
       List<NewResidentJson> members) {
 
     static MoveInRequestJson of(MoveInRequest request) {
-      return new MoveInRequestJson(request.visitId(), request.municipalityCode(), request.moveInDate(),
+      return new MoveInRequestJson(request.visitId(), request.moveOutNoticeId(), request.municipalityCode(),
+          request.moveInDate(),
           request.notifiedOn(), request.postalCode(), request.address(), request.addressLine2(),
           request.previousAddress(), request.members().stream().map(NewResidentJson::of).toList());
     }

@@ -1,5 +1,6 @@
 package org.madoguchi.connectors.card;
 
+import org.madoguchi.connectors.registry.MyNumber;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 

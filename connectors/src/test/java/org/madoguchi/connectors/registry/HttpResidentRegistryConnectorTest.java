@@ -523,7 +523,7 @@ class HttpResidentRegistryConnectorTest {
   }
 
   static MoveInRequest moveIn(String visitId) {
-    return new MoveInRequest(visitId, "462012", LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 22),
+    return new MoveInRequest(visitId, null, "462012", LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 22),
         "8928677", "鹿児島県鹿児島市山下町11番1号", null, "東京都千代田区永田町1丁目", List.of(
             new HouseholdMember("m1", new PersonName("鹿児島", "太郎", "カゴシマ", "タロウ"), LocalDate.of(1985, 4, 2),
                 Sex.MALE, "世帯主", true, new StatusFlags(true, false, false, true, false, true)),

@@ -1,4 +1,4 @@
-package org.madoguchi.connectors.card;
+package org.madoguchi.connectors.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

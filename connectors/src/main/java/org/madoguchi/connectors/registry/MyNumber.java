@@ -1,4 +1,4 @@
-package org.madoguchi.connectors.card;
+package org.madoguchi.connectors.registry;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -58,7 +58,7 @@ public final class MyNumber {
    * the right of the eleven and Qn = n + 1 for n = 1…6 and n − 5 for n = 7…11, the remainder
    * r = Σ Pn × Qn mod 11 gives 0 when r ≤ 1 and 11 − r otherwise.
    */
-  static int checkDigit(CharSequence elevenDigits) {
+  public static int checkDigit(CharSequence elevenDigits) {
     if (elevenDigits.length() != 11) {
       throw new IllegalArgumentException("the check digit is computed over 11 digits");
     }
