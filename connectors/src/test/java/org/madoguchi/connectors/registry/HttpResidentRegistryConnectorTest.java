@@ -29,11 +29,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Against a real HTTP server on the loopback interface (okhttp's MockWebServer), with small timeouts. */
 class HttpResidentRegistryConnectorTest {
 
-  private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(500);
-  private static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofMillis(2_000);
+  private static final Duration READ_TIMEOUT = Duration.ofMillis(1_000);
   private static final int MAX_ATTEMPTS = 3;
+  // Generous for a loaded 2-core machine: a loopback connect must not time out by accident.
   /** Longer than connect + read timeout, so the answer arrives too late. */
-  private static final long TOO_LATE_MILLIS = 1_500;
+  private static final long TOO_LATE_MILLIS = 4_000;
 
   private final MockWebServer server = new MockWebServer();
   private final List<Duration> pauses = new ArrayList<>();

@@ -1,0 +1,120 @@
+package org.madoguchi.bpr;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.madoguchi.forms.FormCatalog;
+import org.madoguchi.forms.FormDefinitionException;
+
+/**
+ * The command-line tool {@code madoguchi-bpr.jar}:
+ *
+ * <pre>
+ * java -jar madoguchi-bpr.jar metrics [--forms DIR]... FILE.bpmn...
+ * </pre>
+ *
+ * <p>prints one JSON object per process, one per line. Exit status: 0 when every file was measured, 2 when a file
+ * is missing, not XML or not valid BPMN (one line on stderr per such file, naming it; the other files are still
+ * measured), 1 for a wrong command line or an unreadable forms folder.
+ */
+public final class BprCommand {
+
+  public static final int OK = 0;
+  public static final int USAGE = 1;
+  public static final int INVALID_BPMN = 2;
+
+  static final String USAGE_TEXT = """
+      usage: java -jar madoguchi-bpr.jar metrics [--forms DIR]... FILE.bpmn...
+        prints one JSON object per process: user tasks, lanes, hand-offs, resident moves, forms,
+        resident-written fields, signatures, steps per role.
+        --forms DIR  also read the forms (*.form) in DIR; Madoguchi's own forms are always known""";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private BprCommand() {
+  }
+
+  public static void main(String[] args) {
+    // JSON is UTF-8 whatever the platform's default encoding (Japanese names must not turn into '?').
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs the command line {@code args}, writing to the given streams; returns the exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0 || !"metrics".equals(args[0])) {
+      err.println(args.length == 0 ? USAGE_TEXT : "madoguchi-bpr: unknown command '" + args[0] + "'\n" + USAGE_TEXT);
+      return USAGE;
+    }
+    List<Path> formFolders = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      if ("--forms".equals(args[i])) {
+        if (i + 1 == args.length) {
+          err.println("madoguchi-bpr: --forms needs a folder\n" + USAGE_TEXT);
+          return USAGE;
+        }
+        formFolders.add(Path.of(args[++i]));
+      } else {
+        files.add(args[i]);
+      }
+    }
+    if (files.isEmpty()) {
+      err.println("madoguchi-bpr: no BPMN file given\n" + USAGE_TEXT);
+      return USAGE;
+    }
+
+    FormCatalog forms;
+    try {
+      forms = formCatalog(formFolders);
+    } catch (FormDefinitionException | UncheckedIOException | IllegalArgumentException e) {
+      err.println("madoguchi-bpr: " + e.getMessage());
+      return USAGE;
+    }
+    BpmnMetrics metrics = new BpmnMetrics(forms);
+    int status = OK;
+    for (String file : files) {
+      Path path;
+      try {
+        path = Path.of(file);
+      } catch (InvalidPathException e) {
+        err.println("madoguchi-bpr: " + file + ": not a valid file name");
+        status = INVALID_BPMN;
+        continue;
+      }
+      try {
+        for (ProcessMetrics process : metrics.measure(path)) {
+          out.println(JSON.writeValueAsString(process));
+        }
+      } catch (InvalidBpmnException e) {
+        err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
+        status = INVALID_BPMN;
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("metrics cannot be written as JSON", e);
+      }
+    }
+    out.flush();
+    return status;
+  }
+
+  private static FormCatalog formCatalog(List<Path> folders) {
+    FormCatalog forms = FormCatalog.fromClasspath();
+    for (Path folder : folders) {
+      if (!Files.isDirectory(folder)) {
+        throw new IllegalArgumentException("forms folder " + folder + " does not exist");
+      }
+      forms = forms.with(FormCatalog.fromFolder(folder));
+    }
+    return forms;
+  }
+}

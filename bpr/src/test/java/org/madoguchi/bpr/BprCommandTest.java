@@ -1,0 +1,134 @@
+package org.madoguchi.bpr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BprCommandTest {
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @Test
+  void printsOneJsonObjectPerProcessOnALineOfItsOwn() throws Exception {
+    int status = run("metrics", TestFiles.foreign("signavio.bpmn").toString());
+
+    assertThat(status).isZero();
+    assertThat(err()).isEmpty();
+    List<JsonNode> processes = jsonLines();
+    assertThat(processes).extracting(p -> p.get("processId").asText())
+        .containsExactly("sid-process-resident", "sid-process-city");
+    assertThat(processes.get(1).fieldNames()).toIterable().containsExactly("file", "processId", "name", "userTasks",
+        "lanes", "counterLanes", "handOffs", "residentMoves", "forms", "formIds", "residentWrittenFields",
+        "signatures", "stepsPerRole", "warnings");
+  }
+
+  @Test
+  void measuresEveryFileGiven() throws Exception {
+    int status = run("metrics", TestFiles.foreign("minimal.bpmn").toString(),
+        TestFiles.foreign("bizagi.bpmn").toString());
+
+    assertThat(status).isZero();
+    assertThat(jsonLines()).extracting(p -> p.get("processId").asText()).containsExactly("minimal", "Id_process_city");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"notes.txt", "not-bpmn.xml", "truncated.bpmn", "external-entity.bpmn"})
+  void exitsWithTwoAndOneLineNamingAFileThatIsNotBpmn(String file) {
+    String path = TestFiles.invalid(file).toString();
+
+    int status = run("metrics", path);
+
+    assertThat(status).isEqualTo(BprCommand.INVALID_BPMN);
+    assertThat(out()).isEmpty();
+    assertThat(err().lines()).singleElement().asString().startsWith("madoguchi-bpr: " + path + ": not valid BPMN 2.0");
+  }
+
+  @Test
+  void exitsWithTwoAndNamesAMissingFile() {
+    int status = run("metrics", "missing/move-in.bpmn");
+
+    assertThat(status).isEqualTo(BprCommand.INVALID_BPMN);
+    assertThat(err().lines()).containsExactly("madoguchi-bpr: missing/move-in.bpmn: no such file");
+  }
+
+  @Test
+  void exitsWithTwoForAFolderGivenAsAFile(@TempDir Path folder) {
+    assertThat(run("metrics", folder.toString())).isEqualTo(BprCommand.INVALID_BPMN);
+    assertThat(err().lines()).singleElement().asString().contains(folder.toString(), "directory");
+  }
+
+  @Test
+  void stillMeasuresTheValidFilesWhenOneIsNot() throws Exception {
+    String invalid = TestFiles.invalid("notes.txt").toString();
+
+    int status = run("metrics", invalid, TestFiles.foreign("minimal.bpmn").toString());
+
+    assertThat(status).isEqualTo(BprCommand.INVALID_BPMN);
+    assertThat(jsonLines()).extracting(p -> p.get("processId").asText()).containsExactly("minimal");
+    assertThat(err().lines()).singleElement().asString().contains(invalid);
+  }
+
+  @Test
+  void readsTheFormsOfAFolderGivenWithForms(@TempDir Path forms) throws Exception {
+    Files.writeString(forms.resolve("confirmation-sheet.form"), """
+        {"id": "confirmation-sheet", "type": "default", "schemaVersion": 16, "components": [
+          {"type": "textfield", "key": "name", "properties": {"source": "resident", "paperItem": "氏名"}}]}
+        """);
+
+    int status = run("metrics", "--forms", forms.toString(), TestFiles.foreign("camunda-modeler.bpmn").toString());
+
+    assertThat(status).isZero();
+    JsonNode process = jsonLines().get(0);
+    assertThat(process.get("residentWrittenFields").intValue()).isEqualTo(1);
+    assertThat(process.get("warnings")).isEmpty();
+  }
+
+  @Test
+  void explainsItsUsageForAWrongCommandLine() {
+    assertThat(run()).isEqualTo(BprCommand.USAGE);
+    assertThat(run("simulate", "x.bpmn")).isEqualTo(BprCommand.USAGE);
+    assertThat(run("metrics")).isEqualTo(BprCommand.USAGE);
+    assertThat(run("metrics", "--forms")).isEqualTo(BprCommand.USAGE);
+    assertThat(run("metrics", "--forms", "no-such-folder", "x.bpmn")).isEqualTo(BprCommand.USAGE);
+    assertThat(err()).contains("usage: java -jar madoguchi-bpr.jar metrics", "unknown command 'simulate'",
+        "forms folder no-such-folder does not exist");
+    assertThat(out()).isEmpty();
+  }
+
+  private int run(String... args) {
+    return BprCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  private List<JsonNode> jsonLines() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    return out().lines().map(line -> {
+      try {
+        return json.readTree(line);
+      } catch (IOException e) {
+        throw new AssertionError("not a JSON line: " + line, e);
+      }
+    }).toList();
+  }
+}
