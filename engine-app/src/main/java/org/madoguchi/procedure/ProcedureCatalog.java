@@ -19,6 +19,7 @@ public class ProcedureCatalog {
 
   static final String DEPARTMENT_PROPERTY = "madoguchi.department";
   static final String CASE_SCOPE_PROPERTY = "madoguchi.caseScope";
+  static final String LISTED_MEMBERS_PROPERTY = "madoguchi.listedMembers";
   static final String DEPARTMENT_LANE = "Lane_Department";
 
   private final RepositoryService repositoryService;
@@ -55,6 +56,6 @@ public class ProcedureCatalog {
     Lane lane = model.getModelElementById(DEPARTMENT_LANE);
     CaseScope scope = CaseScope.valueOf(properties.getOrDefault(CASE_SCOPE_PROPERTY, CaseScope.MEMBER.name()));
     return new ProcedureDefinition(definition.getKey(), definition.getName(), department,
-        lane == null ? department : lane.getName(), scope);
+        lane == null ? department : lane.getName(), scope, properties.get(LISTED_MEMBERS_PROPERTY));
   }
 }

@@ -2,6 +2,7 @@ package org.madoguchi.visit;
 
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.madoguchi.forms.FormCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +13,11 @@ class VisitConfiguration {
   @Bean
   DmnEngine proposalDmnEngine() {
     return DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+  }
+
+  /** Every application form packaged with the application (the forms module). */
+  @Bean
+  FormCatalog formCatalog() {
+    return FormCatalog.fromClasspath(VisitConfiguration.class.getClassLoader());
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.madoguchi.connectors.notice.MoveOutNoticeConnector;
 import org.madoguchi.connectors.notice.MoveOutNoticeSummary;
+import org.madoguchi.forms.WritingBurden;
 import org.madoguchi.security.Roles;
 import org.madoguchi.system.MunicipalityProperties;
 import org.springframework.http.ResponseEntity;
@@ -31,15 +32,18 @@ class VisitController {
 
   private final VisitService visits;
   private final VisitViews views;
+  private final VisitApplications applications;
   private final MoveOutNoticeConnector notices;
   private final MunicipalityProperties municipality;
   private final Clock clock;
 
-  VisitController(VisitService visits, VisitViews views, MoveOutNoticeConnector notices,
+  VisitController(VisitService visits, VisitViews views, VisitApplications applications,
+      MoveOutNoticeConnector notices,
       MunicipalityProperties municipality, Clock clock) {
     this.clock = clock;
     this.visits = visits;
     this.views = views;
+    this.applications = applications;
     this.notices = notices;
     this.municipality = municipality;
   }
@@ -69,6 +73,12 @@ class VisitController {
   @Operation(summary = "来庁の状況（世帯・聞き取り・各手続の状態）")
   VisitView get(@PathVariable String id) {
     return views.of(visits.get(id));
+  }
+
+  @GetMapping("/visits/{id}/burden")
+  @Operation(summary = "書く負担: 紙なら書く項目数と、窓口で住民が書く項目数・署名数")
+  WritingBurden burden(@PathVariable String id) {
+    return applications.burden(visits.get(id));
   }
 
   @PutMapping("/visits/{id}/interview")
