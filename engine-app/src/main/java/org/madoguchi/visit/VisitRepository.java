@@ -92,7 +92,7 @@ public class VisitRepository {
         .update();
   }
 
-  Optional<byte[]> signature(String id) {
+  public Optional<byte[]> signature(String id) {
     return jdbc.sql("select signature_png from visit where id = ? and signature_png is not null")
         .param(id).query(byte[].class).optional();
   }

@@ -13,7 +13,7 @@ import org.madoguchi.connectors.registry.StatusFlags;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Notices kept in the application's own database (the demo, or notices imported from files). */
-public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector {
+public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector, MoveOutNoticeStore {
 
   private final JdbcClient jdbc;
 
@@ -58,7 +58,16 @@ public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector {
         .update();
   }
 
+  @Override
+  public boolean contains(String noticeId) {
+    return jdbc.sql("select count(*) from move_out_notice where id = ?")
+        .param(noticeId)
+        .query(Integer.class)
+        .single() > 0;
+  }
+
   /** Stores a notice (demo data, or a file import). */
+  @Override
   public void add(MoveOutNotice notice) {
     jdbc.sql("""
             insert into move_out_notice (id, source, to_municipality_code, from_municipality_code,

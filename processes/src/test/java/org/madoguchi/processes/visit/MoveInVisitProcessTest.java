@@ -39,11 +39,13 @@ class MoveInVisitProcessTest {
   private static final String VISIT_ID = "visit-1";
 
   private final JavaDelegate registerMoveIn = mock(JavaDelegate.class);
+  private final JavaDelegate archiveApplications = mock(JavaDelegate.class);
   private final JavaDelegate spawnRelatedProcedures = mock(JavaDelegate.class);
 
   @BeforeEach
   void registerDelegates() {
     Mocks.register("registerMoveInDelegate", registerMoveIn);
+    Mocks.register("archiveSignedApplicationsDelegate", archiveApplications);
     Mocks.register("spawnRelatedProceduresDelegate", spawnRelatedProcedures);
   }
 
@@ -67,13 +69,17 @@ class MoveInVisitProcessTest {
     verify(registerMoveIn, never()).execute(any());
 
     execute(job());
-    assertThat(visit).isWaitingAt("SpawnRelatedProcedures");
+    assertThat(visit).isWaitingAt("ArchiveApplications");
     verify(registerMoveIn, times(1)).execute(any());
 
     execute(job());
+    assertThat(visit).isWaitingAt("SpawnRelatedProcedures");
+    verify(archiveApplications, times(1)).execute(any());
+
+    execute(job());
     assertThat(visit).isEnded().hasPassedInOrder(
-        "VisitOpened", "Interview", "ConfirmAndSign", "RegisterMoveIn", "SpawnRelatedProcedures",
-        "RelatedProceduresStarted");
+        "VisitOpened", "Interview", "ConfirmAndSign", "RegisterMoveIn", "ArchiveApplications",
+        "SpawnRelatedProcedures", "RelatedProceduresStarted");
     verify(spawnRelatedProcedures, times(1)).execute(any());
   }
 
@@ -91,6 +97,7 @@ class MoveInVisitProcessTest {
     doNothing().when(registerMoveIn).execute(any());
     retryIncident();
     execute(job(visit));
+    execute(job(visit));
 
     assertThat(visit).isEnded();
     verify(spawnRelatedProcedures, times(1)).execute(any());
@@ -102,6 +109,7 @@ class MoveInVisitProcessTest {
     doThrow(new IllegalStateException("engine busy")).when(spawnRelatedProcedures).execute(any());
 
     execute(job(visit));
+    execute(job(visit));
     exhaustRetries();
 
     assertThat(visit).isWaitingAt("SpawnRelatedProcedures");
@@ -112,6 +120,27 @@ class MoveInVisitProcessTest {
 
     assertThat(visit).isEnded();
     verify(registerMoveIn, times(1)).execute(any());
+    verify(archiveApplications, times(1)).execute(any());
+  }
+
+  @Test
+  void failingArchiveIsRetriedWithoutRegisteringAgainAndStartsNothingUntilItSucceeds() throws Exception {
+    ProcessInstance visit = signedVisit();
+    doThrow(new IllegalStateException("no Japanese font")).when(archiveApplications).execute(any());
+
+    execute(job(visit));
+    exhaustRetries();
+
+    assertThat(visit).isWaitingAt("ArchiveApplications");
+    verify(spawnRelatedProcedures, never()).execute(any());
+
+    doNothing().when(archiveApplications).execute(any());
+    retryIncident();
+    execute(job(visit));
+
+    assertThat(visit).isEnded();
+    verify(registerMoveIn, times(1)).execute(any());
+    verify(spawnRelatedProcedures, times(1)).execute(any());
   }
 
   @Test
