@@ -25,17 +25,18 @@ class BpmnMetricsTest {
     assertThat(measureModel("bpmn/move-in-visit.bpmn")).containsExactly(new ProcessMetrics(
         "bpmn/move-in-visit.bpmn", "move-in-visit", "転入の来庁",
         2, List.of("市民課 総合窓口"), List.of("市民課 総合窓口"), 0, 0,
-        0, List.of(), 0, 0, Map.of("counter", 2), List.of()));
+        1, List.of("move-in-notification"), 0, 1, Map.of("counter", 2), List.of()));
   }
 
   @Test
   void measuresTheNhiEnrollmentWithItsHandOffsBetweenCounterAndDepartment() throws Exception {
     // Accept → Check, Check's return → Correct, Correct → Check cross the lanes; the approval loop stays in the
-    // department. No lane is marked madoguchi.counter, so every lane counts as a counter.
+    // department. No lane is marked madoguchi.counter, so every lane counts as a counter. Every task shows the
+    // application (one form, signed once, nothing for the resident to write).
     assertThat(measureModel("bpmn/nhi-enrollment.bpmn")).containsExactly(new ProcessMetrics(
         "bpmn/nhi-enrollment.bpmn", "nhi-enrollment", "国民健康保険 加入",
         4, List.of("窓口（市民課）", "保険年金課"), List.of("窓口（市民課）", "保険年金課"), 3, 3,
-        0, List.of(), 0, 0, Map.of("counter", 2, "insurance-pension", 2), List.of()));
+        4, List.of("nhi-enrollment-application"), 0, 1, Map.of("counter", 2, "insurance-pension", 2), List.of()));
   }
 
   @ParameterizedTest

@@ -68,12 +68,12 @@ public record FormDefinition(String id, String title, Integer schemaVersion, Lis
     Integer schemaVersion = root.path("schemaVersion").isInt() ? root.path("schemaVersion").intValue() : null;
     List<FormField> fields = new ArrayList<>();
     Map<String, String> repeats = new LinkedHashMap<>();
-    collect(components, "", false, fields, repeats);
+    collect(components, "", false, null, fields, repeats);
     return new FormDefinition(id, titleOf(components, id), schemaVersion, fields, repeats);
   }
 
-  private static void collect(JsonNode components, String pathPrefix, boolean repeated, List<FormField> fields,
-      Map<String, String> repeats) {
+  private static void collect(JsonNode components, String pathPrefix, boolean repeated, String section,
+      List<FormField> fields, Map<String, String> repeats) {
     for (JsonNode component : components) {
       Map<String, String> properties = stringProperties(component.path("properties"));
       if (component.path("components").isArray()) {
@@ -83,15 +83,17 @@ public record FormDefinition(String id, String title, Integer schemaVersion, Lis
         }
         String path = text(component, "path");
         String prefix = path == null || path.isBlank() ? pathPrefix : pathPrefix + path + ".";
-        collect(component.path("components"), prefix, repeated || REPEAT_MEMBERS.equals(repeat), fields, repeats);
+        String label = blankToNull(text(component, "label"));
+        collect(component.path("components"), prefix, repeated || REPEAT_MEMBERS.equals(repeat),
+            label != null ? label : section, fields, repeats);
       } else if (component.hasNonNull("key")) {
-        fields.add(field(component, properties, pathPrefix, repeated));
+        fields.add(field(component, properties, pathPrefix, repeated, section));
       }
     }
   }
 
   private static FormField field(JsonNode component, Map<String, String> properties, String pathPrefix,
-      boolean repeated) {
+      boolean repeated, String section) {
     String label = text(component, "label");
     if (label == null) {
       label = text(component, "dateLabel");
@@ -99,7 +101,19 @@ public record FormDefinition(String id, String title, Integer schemaVersion, Lis
     FieldSource source = FieldSource.fromPropertyValue(properties.get("source")).orElse(null);
     return new FormField(pathPrefix + text(component, "key"), label, text(component, "type"), source,
         properties.get("prefill"), properties.get("interview"), blankToNull(properties.get("paperItem")), repeated,
-        component.path("disabled").asBoolean(false), properties);
+        component.path("disabled").asBoolean(false), properties, section, options(component.path("values")));
+  }
+
+  private static Map<String, String> options(JsonNode values) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (JsonNode option : values) {
+      String value = text(option, "value");
+      if (value != null) {
+        String label = text(option, "label");
+        options.put(value, label != null ? label : value);
+      }
+    }
+    return options;
   }
 
   private static String titleOf(JsonNode components, String fallback) {

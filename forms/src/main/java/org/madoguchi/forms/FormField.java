@@ -1,5 +1,7 @@
 package org.madoguchi.forms;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,12 +21,25 @@ import java.util.Optional;
  * @param disabled whether form-js shows the field without submitting it (Tasklist then never writes its value
  *     back as a process variable)
  * @param properties every string property the component declares, as written
+ * @param section the label of the nearest labelled container (group or list) the field sits in ({@code 新しい住所},
+ *     {@code 異動する人}), or {@code null} at the top level: what tells two fields both labelled 氏名 apart
+ * @param options for a {@code select} or {@code radio}: each option's label by its value, in the form's order;
+ *     empty for other fields
  */
 public record FormField(String key, String label, String type, FieldSource source, String prefillPath,
-    String interviewKey, String paperItem, boolean repeated, boolean disabled, Map<String, String> properties) {
+    String interviewKey, String paperItem, boolean repeated, boolean disabled, Map<String, String> properties,
+    String section, Map<String, String> options) {
 
   public FormField {
     properties = Map.copyOf(properties);
+    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+  }
+
+  /** A field outside any labelled container and without options. */
+  public FormField(String key, String label, String type, FieldSource source, String prefillPath,
+      String interviewKey, String paperItem, boolean repeated, boolean disabled, Map<String, String> properties) {
+    this(key, label, type, source, prefillPath, interviewKey, paperItem, repeated, disabled, properties, null,
+        Map.of());
   }
 
   /** The source, when the field declares a known one. */

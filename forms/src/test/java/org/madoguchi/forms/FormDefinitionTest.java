@@ -2,6 +2,7 @@ package org.madoguchi.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,19 @@ class FormDefinitionTest {
         .containsEntry("氏名", 3)            // two members and the notifier's signature
         .containsEntry("世帯主氏名", 1)
         .containsEntry("個人番号", 3);       // the head and both members
+  }
+
+  @Test
+  void tellsWhichGroupOrListAFieldSitsIn() {
+    assertThat(field(nhi, "headName").section()).isEqualTo("世帯主");
+    assertThat(field(nhi, "members.name").section()).isEqualTo("国民健康保険に加入する人");
+    assertThat(field(nhi, "notifiedOn").section()).isNull();
+  }
+
+  @Test
+  void readsTheLabelOfEachOptionOfAChoice() {
+    assertThat(field(nhi, "members.sex").options()).containsExactly(entry("MALE", "男"), entry("FEMALE", "女"));
+    assertThat(field(nhi, "headName").options()).isEmpty();
   }
 
   @Test

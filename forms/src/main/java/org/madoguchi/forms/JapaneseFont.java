@@ -1,0 +1,243 @@
+package org.madoguchi.forms;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * The TrueType font with Japanese glyphs that applications render in, embedded in each PDF as a subset (only the
+ * glyphs the document uses).
+ *
+ * <p>It is looked for at a configured path first (the constructor's, or the system property
+ * {@value #PATH_PROPERTY}), then at the {@link #DEBIAN_LOCATIONS}. A location is used only when PDFBox can embed it:
+ * a TrueType-outline font ({@code glyf}) that has glyphs for Japanese text. OpenType fonts with PostScript (CFF)
+ * outlines, such as the Noto CJK collections of {@code fonts-noto-cjk}, cannot be subset-embedded by PDFBox and are
+ * skipped; a TrueType collection ({@code .ttc}) is used through its first member that qualifies. With no usable
+ * font the constructor throws {@link JapaneseFontUnavailableException}, which names the Debian package to install.
+ *
+ * <p>The font file is read once and kept in memory; an instance is immutable and can serve concurrent renderings.
+ */
+public final class JapaneseFont {
+
+  /** The system property naming a font file to use before the {@link #DEBIAN_LOCATIONS}. */
+  public static final String PATH_PROPERTY = "madoguchi.pdf.font";
+
+  /** Where Debian's Japanese font packages put a font PDFBox can embed, in the order they are tried. */
+  public static final List<Path> DEBIAN_LOCATIONS = List.of(
+      // fonts-ipaexfont-gothic: the recommended one
+      Path.of("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
+      // the fonts-japanese-gothic alternative (a symlink to whichever Japanese gothic font is installed)
+      Path.of("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"),
+      // fonts-ipafont-gothic
+      Path.of("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"),
+      // fonts-noto-cjk: collections of CFF-outline fonts, tried last and skipped unless PDFBox can embed a member
+      Path.of("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+      Path.of("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"));
+
+  /** Text a usable font must have glyphs for (a municipality, an addressee, kana, a full-width digit). */
+  static final String PROBE = "鹿児島市長様住所氏名生年月日届出あいうアイウー、。（）０１";
+
+  private static final System.Logger LOG = System.getLogger(JapaneseFont.class.getName());
+
+  private final Path path;
+  private final String name;
+  private final byte[] data;
+  private final boolean collection;
+
+  /**
+   * The font at {@code configured} when it is usable, else the first usable one of {@code fallbacks}.
+   *
+   * @param configured the configured font file, or {@code null} for none
+   * @param fallbacks the locations to try after it, in order ({@link #DEBIAN_LOCATIONS}, or none)
+   * @throws JapaneseFontUnavailableException when no location holds a usable font
+   */
+  public JapaneseFont(Path configured, List<Path> fallbacks) {
+    List<Path> candidates = new ArrayList<>();
+    if (configured != null) {
+      candidates.add(configured);
+    }
+    candidates.addAll(fallbacks);
+    List<String> attempts = new ArrayList<>();
+    for (Path candidate : candidates) {
+      Candidate found;
+      try {
+        found = examine(candidate);
+      } catch (IOException | RuntimeException e) {
+        attempts.add(candidate + ": " + describe(e));
+        continue;
+      }
+      if (found.problem() != null) {
+        attempts.add(candidate + ": " + found.problem());
+        continue;
+      }
+      if (!attempts.isEmpty() && configured != null) {
+        LOG.log(System.Logger.Level.WARNING, "The configured PDF font could not be used ({0}); using {1}",
+            String.join("; ", attempts), candidate);
+      }
+      this.path = candidate;
+      this.name = found.name();
+      this.data = found.data();
+      this.collection = found.collection();
+      return;
+    }
+    throw new JapaneseFontUnavailableException(attempts);
+  }
+
+  /** The font the system property {@value #PATH_PROPERTY} names, else the first of {@link #DEBIAN_LOCATIONS}. */
+  public static JapaneseFont locate() {
+    String configured = System.getProperty(PATH_PROPERTY);
+    return new JapaneseFont(configured == null || configured.isBlank() ? null : Path.of(configured.strip()),
+        DEBIAN_LOCATIONS);
+  }
+
+  /** The font at {@code path} and nowhere else. */
+  public static JapaneseFont at(Path path) {
+    return new JapaneseFont(path, List.of());
+  }
+
+  /** The font file used. */
+  public Path path() {
+    return path;
+  }
+
+  /** The PostScript name of the font used ({@code IPAexGothic}); for a collection, of its member used. */
+  public String name() {
+    return name;
+  }
+
+  /** The font, added to {@code document} to be embedded as a subset of the glyphs the document shows. */
+  PDType0Font embedInto(PDDocument document) throws IOException {
+    if (!collection) {
+      return PDType0Font.load(document, new RandomAccessReadBuffer(data), true, false);
+    }
+    // The collection is in memory: nothing to close once the document is saved.
+    TrueTypeCollection ttc = new TrueTypeCollection(new ByteArrayInputStream(data));
+    TrueTypeFont member = ttc.getFontByName(name);
+    if (member == null) {
+      throw new IOException("font " + name + " is no longer in " + path);
+    }
+    return PDType0Font.load(document, member, true);
+  }
+
+  @Override
+  public String toString() {
+    return name + " (" + path + ")";
+  }
+
+  private record Candidate(String name, byte[] data, boolean collection, String problem) {
+
+    static Candidate unusable(String problem) {
+      return new Candidate(null, null, false, problem);
+    }
+  }
+
+  private static Candidate examine(Path candidate) throws IOException {
+    if (!Files.exists(candidate)) {
+      return Candidate.unusable("not found");
+    }
+    if (!Files.isRegularFile(candidate) || !Files.isReadable(candidate)) {
+      return Candidate.unusable("not a readable file");
+    }
+    byte[] data = Files.readAllBytes(candidate);
+    String tag = data.length >= 4 ? new String(data, 0, 4, StandardCharsets.ISO_8859_1) : "";
+    if ("OTTO".equals(tag)) {
+      return Candidate.unusable("an OpenType font with PostScript (CFF) outlines, which PDFBox cannot embed "
+          + "as a subset");
+    }
+    if ("ttcf".equals(tag)) {
+      return examineCollection(data);
+    }
+    if (!Arrays.asList("\u0000\u0001\u0000\u0000", "true").contains(tag)) {
+      return Candidate.unusable("not a TrueType font file");
+    }
+    TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(data));
+    try (font) {
+      String problem = problemOf(font);
+      if (problem == null) {
+        problem = trialEmbedding(document -> PDType0Font.load(document, new RandomAccessReadBuffer(data), true,
+            false));
+      }
+      return problem == null ? new Candidate(font.getName(), data, false, null) : Candidate.unusable(problem);
+    }
+  }
+
+  private static Candidate examineCollection(byte[] data) throws IOException {
+    List<String> problems = new ArrayList<>();
+    List<String> usable = new ArrayList<>();
+    try (TrueTypeCollection ttc = new TrueTypeCollection(new ByteArrayInputStream(data))) {
+      ttc.processAllFonts(member -> {
+        if (!usable.isEmpty()) {
+          return;
+        }
+        String problem = problemOf(member);
+        if (problem == null) {
+          problem = trialEmbedding(document -> PDType0Font.load(document, member, true));
+        }
+        if (problem == null) {
+          usable.add(member.getName());
+        } else {
+          problems.add(member.getName() + " " + problem);
+        }
+      });
+    }
+    return usable.isEmpty()
+        ? Candidate.unusable("a font collection with no usable member (" + String.join(", ", problems) + ")")
+        : new Candidate(usable.get(0), data, true, null);
+  }
+
+  /** Why PDFBox cannot embed the font for Japanese text, or {@code null}. */
+  private static String problemOf(TrueTypeFont font) throws IOException {
+    if (!font.getTableMap().containsKey("glyf")) {
+      return "has no TrueType outlines (glyf): PDFBox cannot embed it as a subset";
+    }
+    CmapLookup cmap = font.getUnicodeCmapLookup(false);
+    if (cmap == null) {
+      return "has no Unicode character map";
+    }
+    StringBuilder missing = new StringBuilder();
+    PROBE.codePoints().filter(c -> cmap.getGlyphId(c) == 0).forEach(missing::appendCodePoint);
+    return missing.isEmpty() ? null : "has no glyphs for Japanese text (" + missing + ")";
+  }
+
+  private interface Loader {
+    PDType0Font load(PDDocument document) throws IOException;
+  }
+
+  /** Embeds the font in a throw-away document showing {@link #PROBE}: {@code null} when that works. */
+  private static String trialEmbedding(Loader loader) {
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage();
+      document.addPage(page);
+      PDType0Font font = loader.load(document);
+      try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+        content.beginText();
+        content.setFont(font, 10);
+        content.showText(PROBE);
+        content.endText();
+      }
+      document.save(OutputStream.nullOutputStream());
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return "cannot be embedded (" + describe(e) + ")";
+    }
+  }
+
+  private static String describe(Exception e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}
