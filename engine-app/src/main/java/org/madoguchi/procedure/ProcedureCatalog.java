@@ -41,8 +41,8 @@ public class ProcedureCatalog {
 
   /** The procedure a process definition (any version) belongs to, if it is a procedure. */
   public Optional<ProcedureDefinition> forDefinition(String processDefinitionId) {
-    ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
-    return Optional.ofNullable(byDefinitionId.computeIfAbsent(processDefinitionId, id -> read(definition)));
+    return Optional.ofNullable(byDefinitionId.computeIfAbsent(processDefinitionId,
+        id -> read(repositoryService.getProcessDefinition(id))));
   }
 
   private ProcedureDefinition read(ProcessDefinition definition) {

@@ -9,10 +9,13 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -50,6 +53,8 @@ class DepartmentTaskService {
   private final ProcedureCatalog procedures;
   private final AuditLog audit;
   private final Clock clock;
+  /** Whether a task of a deployed version can be returned: versions never change, so this is read once. */
+  private final Map<String, Boolean> returnable = new ConcurrentHashMap<>();
 
   DepartmentTaskService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
       ProcedureCatalog procedures, AuditLog audit, Clock clock) {
@@ -79,7 +84,17 @@ class DepartmentTaskService {
       tasks = taskService.createTaskQuery().taskCandidateGroupIn(new ArrayList<>(staff.groups()))
           .includeAssignedTasks().active().list();
     }
-    return tasks.stream().map(this::view).sorted(Comparator.comparing(TaskView::created)).toList();
+    return tasks.stream().map(this::viewIfStillOpen).flatMap(Optional::stream)
+        .sorted(Comparator.comparing(TaskView::created)).toList();
+  }
+
+  /** A task someone completed between the query and this read has left the list: it is skipped, not an error. */
+  private Optional<TaskView> viewIfStillOpen(Task task) {
+    try {
+      return Optional.of(view(task));
+    } catch (NullValueException completedMeanwhile) {
+      return Optional.empty();
+    }
   }
 
   @Transactional
@@ -183,7 +198,8 @@ class DepartmentTaskService {
     Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(),
         List.of("visitId", RETURN_REASON, "atenaNumbers"));
     String atenaNumbers = (String) variables.get("atenaNumbers");
-    String processKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    String processKey = procedure != null ? procedure.processKey()
+        : repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
     Instant created = task.getCreateTime().toInstant();
     return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), processKey,
         procedure == null ? processKey : procedure.name(), procedure == null ? null : procedure.department(),
@@ -201,8 +217,10 @@ class DepartmentTaskService {
   }
 
   private boolean isReturnable(Task task) {
-    UserTask userTask = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
-        .getModelElementById(task.getTaskDefinitionKey());
-    return userTask != null && "true".equals(ModelProperties.of(userTask).get(RETURNABLE_PROPERTY));
+    return returnable.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> {
+      UserTask userTask = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+          .getModelElementById(task.getTaskDefinitionKey());
+      return userTask != null && "true".equals(ModelProperties.of(userTask).get(RETURNABLE_PROPERTY));
+    });
   }
 }
