@@ -19,7 +19,8 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 
 /**
  * Who may call what. Staff sign in with HTTP Basic (API clients) or the login form (the UI); the engine's
- * REST API is for administrators only; Camunda's webapps keep their own login and CSRF protection.
+ * REST API is for administrators only; Camunda's webapps keep their own login and CSRF protection. The UI's
+ * scripts call the API with the session cookie and the CSRF token the page carries in its meta tags.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -58,10 +59,13 @@ class SecurityConfiguration {
     return http
         .authorizeHttpRequests(requests -> requests
             .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
-                "/swagger-ui.html", "/error", "/login").permitAll()
+                "/swagger-ui.html", "/error", "/login", "/css/**", "/js/**", "/vendor/**", "/favicon.ico")
+            .permitAll()
             .anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
-        .formLogin(Customizer.withDefaults())
+        // The UI's own sign-in page; "/" then sends each role to its start page (org.madoguchi.web).
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
         // API clients answer to 401 rather than to a redirect to the login page.
         .exceptionHandling(errors -> errors
             .defaultAuthenticationEntryPointFor(

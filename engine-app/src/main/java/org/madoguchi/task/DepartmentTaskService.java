@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
  * reason. Staff see and work only the tasks of the groups they belong to (administrators see all).
  */
 @Service
-class DepartmentTaskService {
+public class DepartmentTaskService {
 
   /** Variables the processes set themselves; a form may not overwrite them. */
   static final List<String> RESERVED_VARIABLES = List.of("decision", "returnReason", "visitId", "municipalityCode",
@@ -68,7 +68,7 @@ class DepartmentTaskService {
 
   /** The open tasks of {@code department} (or of all the staff member's groups), longest waiting first. */
   @Transactional(readOnly = true)
-  List<TaskView> list(String department) {
+  public List<TaskView> list(String department) {
     CurrentStaff staff = CurrentStaff.get();
     List<Task> tasks;
     if (department != null && !department.isBlank()) {
@@ -98,7 +98,7 @@ class DepartmentTaskService {
   }
 
   @Transactional
-  TaskView get(String taskId) {
+  public TaskView get(String taskId) {
     TaskView view = view(workable(taskId));
     view.atenaNumbers().forEach(atenaNumber ->
         audit.record(AuditAction.READ_TASK, view.visitId(), atenaNumber, "タスク " + view.name()));
@@ -106,7 +106,7 @@ class DepartmentTaskService {
   }
 
   @Transactional
-  TaskView claim(String taskId) {
+  public TaskView claim(String taskId) {
     Task task = workable(taskId);
     String me = CurrentStaff.get().userId();
     if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
@@ -119,7 +119,7 @@ class DepartmentTaskService {
   }
 
   @Transactional
-  void complete(String taskId, Map<String, Object> values) {
+  public void complete(String taskId, Map<String, Object> values) {
     Task task = claimedByMe(taskId);
     Map<String, Object> variables = new HashMap<>(checkedValues(values));
     variables.put(DECISION, "APPROVE");
@@ -130,7 +130,7 @@ class DepartmentTaskService {
   }
 
   @Transactional
-  void returnWithReason(String taskId, String reason) {
+  public void returnWithReason(String taskId, String reason) {
     if (reason == null || reason.isBlank()) {
       throw ApiException.badRequest("missing-reason", "差戻しの理由を入力してください。");
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** Builds the API's view of a visit, reading each started procedure's state from the engine. */
 @Component
-class VisitViews {
+public class VisitViews {
 
   private final VisitService visits;
   private final VisitProcedures procedures;
@@ -26,7 +26,7 @@ class VisitViews {
     this.runtimeService = runtimeService;
   }
 
-  VisitView of(Visit visit) {
+  public VisitView of(Visit visit) {
     LifeEvent lifeEvent = visits.lifeEventOf(visit);
     InterviewAnswers answers = visits.currentAnswers(visit);
     LocalDate referenceDate = visits.referenceDate(lifeEvent, visit.household(), answers);
@@ -68,7 +68,7 @@ class VisitViews {
   }
 
   /** The board line of a visit, or null once it is done at the counter. */
-  VisitBoardEntry boardEntry(Visit visit, Instant now) {
+  public VisitBoardEntry boardEntry(Visit visit, Instant now) {
     List<ProcedureState> started = procedures.of(visit.id());
     VisitStatus status = statusOf(visit, started);
     if (status == VisitStatus.ACCEPTED || status == VisitStatus.COMPLETED) {
