@@ -59,8 +59,7 @@ public class VisitViews {
         });
       }
     }
-    boolean incident = runtimeService.createIncidentQuery().processInstanceId(visitProcessInstanceId(visit))
-        .count() > 0;
+    boolean incident = hasIncident(visit.id(), lifeEvent.visitProcessKey());
     return new VisitView(visit.id(), visit.lifeEvent(), statusOf(visit, started), visit.municipalityCode(),
         visit.moveOutNoticeId(), visit.openedBy(), visit.openedAt(), visit.submittedAt(), incident, household,
         new VisitView.Interview(visit.interview() != null, referenceDate, questions), visit.proposedProcedures(),
@@ -74,17 +73,18 @@ public class VisitViews {
     if (status == VisitStatus.ACCEPTED || status == VisitStatus.COMPLETED) {
       return null;
     }
-    boolean incident = runtimeService.createIncidentQuery().processInstanceId(visitProcessInstanceId(visit))
-        .count() > 0;
+    boolean incident = hasIncident(visit.id(), visits.lifeEventOf(visit).visitProcessKey());
     return new VisitBoardEntry(visit.id(), visit.lifeEvent(), status, visit.openedAt(),
         Duration.between(visit.openedAt(), now).toMinutes(), visit.household().members().size(),
         (int) started.stream().filter(p -> !p.accepted()).count(), incident);
   }
 
-  private String visitProcessInstanceId(Visit visit) {
-    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(visit.id())
-        .processDefinitionKey(visits.lifeEventOf(visit).visitProcessKey()).singleResult();
-    return instance == null ? "none" : instance.getId();
+  /** Whether the visit's own process (not one of its procedures, which share the business key) has an incident. */
+  private boolean hasIncident(String visitId, String visitProcessKey) {
+    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(visitId)
+        .processDefinitionKey(visitProcessKey).singleResult();
+    return instance != null
+        && runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count() > 0;
   }
 
   private static VisitView.Question question(InterviewQuestion q, String memberId, Object value) {
