@@ -130,6 +130,9 @@ class VisitPagesController {
     model.addAttribute("visit", view);
     model.addAttribute("names", namesOf(view));
     model.addAttribute("burden", applications.burden(visit));
+    // What the resident said in words goes on the applications, so they read it back before signing.
+    model.addAttribute("spokenAnswers", view.interview().questions().stream()
+        .filter(q -> "TEXT".equals(q.type()) && q.value() != null && !q.value().toString().isBlank()).toList());
     return "visits/confirm";
   }
 

@@ -87,6 +87,49 @@ class ApplicationsArePrefilledIT {
     assertThat(burden.path("paper").path("byItem").path("氏名").asInt()).isEqualTo(28);
   }
 
+  @Test
+  void whatOnlyTheResidentKnowsIsAskedInTheInterviewAndFillsEveryApplicationThatHasIt() {
+    MoveOutNotice notice = DemoHouseholds.familyOfFive(municipality.code());
+    notices.add(notice);
+    String head = notice.members().get(0).id();
+    String eldestChild = notice.members().get(2).id();
+    ApiClient counter = ApiClient.as(rest, "counter");
+    String visitId = counter.post("/api/visits", Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId", notice.id()))
+        .getBody().path("id").asText();
+    JsonNode asked = counter.get("/api/visits/" + visitId).getBody().path("interview").path("questions");
+    assertThat(asked.findValuesAsText("key")).contains("phoneNumber", "payeeAccount", "employerName", "previousSchool");
+
+    counter.put("/api/visits/" + visitId + "/interview", Map.of(
+        "household", Map.of("phoneNumber", "099-224-1111", "payeeAccount", "鹿児島銀行 中央支店 普通 1234567"),
+        "members", Map.of(head, Map.of("employerName", "桜島運輸株式会社"),
+            eldestChild, Map.of("previousSchool", "福岡市立天神小学校"))));
+    Visit visit = visits.find(visitId).orElseThrow();
+    Map<String, String> answered = Map.of("phoneNumber", "099-224-1111",
+        "payeeAccount", "鹿児島銀行 中央支店 普通 1234567", "employerName", "桜島運輸株式会社",
+        "previousSchool", "福岡市立天神小学校");
+
+    // A member-scoped application (school enrollment) is one per child: the answer is on the child's own.
+    Map<String, List<String>> valuesByFormAndQuestion = new java.util.TreeMap<>();
+    for (FilledApplication application : applications.fill(visit, null)) {
+      List<Map<String, String>> rows = new ArrayList<>(application.members());
+      rows.add(application.values());
+      for (FormField field : application.form().fields()) {
+        if (field.source() == FieldSource.INTERVIEW && answered.containsKey(field.interviewKey())) {
+          rows.stream().map(row -> row.get(field.key())).filter(java.util.Objects::nonNull).forEach(value ->
+              valuesByFormAndQuestion.computeIfAbsent(application.form().id() + ":" + field.interviewKey(),
+                  k -> new ArrayList<>()).add(value));
+        }
+      }
+    }
+    assertThat(valuesByFormAndQuestion).containsKeys("nhi-enrollment-application:phoneNumber",
+        "child-allowance-application:payeeAccount", "child-allowance-application:employerName",
+        "school-enrollment-application:previousSchool");
+    valuesByFormAndQuestion.forEach((formAndQuestion, values) -> assertThat(values).as(formAndQuestion)
+        .containsOnly(answered.get(formAndQuestion.substring(formAndQuestion.indexOf(':') + 1))));
+    assertThat(counter.get("/api/visits/" + visitId + "/burden").getBody().path("madoguchi").path("written")
+        .asInt()).isZero();
+  }
+
   /** Each prefilled name, kana and birth date on the application is a member's value from the notice. */
   private static void assertPrefilledFromNotice(FilledApplication application, MoveOutNotice notice) {
     List<Map<String, String>> rows = new ArrayList<>(application.members());

@@ -113,6 +113,9 @@ class MoveInBrowserIT {
     assertThat(browser.text(By.cssSelector("#proposals li[data-key='national-pension/" + spouse + "']")))
         .contains("20歳以上60歳未満で厚生年金に加入していないため");
     assertThat(proposalKeys()).hasSize(8);
+    // What only the resident knows for the applications: asked once, in words, by the staff.
+    browser.field(By.id("h.phoneNumber")).sendKeys("099-224-1111");
+    browser.field(By.id("m." + head + ".employerName")).sendKeys("桜島運輸株式会社");
     browser.check("interview-answered");
 
     // The confirmation the resident reads, in large type, and signs on the canvas.
@@ -122,6 +125,7 @@ class MoveInBrowserIT {
     assertThat(browser.driver().findElements(By.cssSelector("#proposals > li"))).hasSize(8);
     assertThat(browser.script("return getComputedStyle(document.querySelector('main')).fontSize")).isEqualTo("20px");
     assertThat(browser.text(By.id("burden"))).contains("今日お書きいただくのは 0項目", "署名は1回");
+    assertThat(browser.text(By.id("answers"))).contains("099-224-1111", "桜島運輸株式会社", "薩摩\u3000太郎");
     browser.check("confirm");
     browser.clickable(By.id("signature-submit")).click();
     assertThat(browser.text(By.id("submit-error"))).contains("署名欄");
