@@ -55,7 +55,7 @@ public class VisitRepository {
         .list();
   }
 
-  Optional<String> findOpenVisitForNotice(String noticeId) {
+  public Optional<String> findOpenVisitForNotice(String noticeId) {
     return jdbc.sql("select id from visit where move_out_notice_id = ? and status in ('INTERVIEW', 'CONFIRMATION')")
         .param(noticeId)
         .query(String.class)

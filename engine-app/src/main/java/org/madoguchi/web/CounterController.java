@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.madoguchi.card.CardVisitOpener;
 import org.madoguchi.connectors.notice.MoveOutNoticeConnector;
 import org.madoguchi.connectors.notice.MoveOutNoticeSummary;
 import org.madoguchi.security.Roles;
@@ -21,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The counter's start page: the move-out notices sent ahead (searchable), opening a visit from one, and the
+ * The counter's start page: the move-out notices sent ahead (searchable), opening a visit from one or from
+ * the resident's My Number card, and the
  * visit board. The board alone, for a display, is at /board.
  */
 @Controller
@@ -33,9 +35,11 @@ class CounterController {
   private final MunicipalityProperties municipality;
   private final VisitService visits;
   private final VisitBoard board;
+  private final CardVisitOpener cardVisits;
 
   CounterController(MoveOutNoticeConnector notices, MunicipalityProperties municipality, VisitService visits,
-      VisitBoard board) {
+      VisitBoard board, CardVisitOpener cardVisits) {
+    this.cardVisits = cardVisits;
     this.notices = notices;
     this.municipality = municipality;
     this.visits = visits;
@@ -60,6 +64,18 @@ class CounterController {
   String open(@RequestParam String noticeId, RedirectAttributes redirect) {
     try {
       Visit visit = visits.open(LIFE_EVENT_MOVE_IN, noticeId);
+      return "redirect:/visits/" + visit.id() + "/interview";
+    } catch (ApiException e) {
+      redirect.addFlashAttribute("error", e.getMessage());
+      return "redirect:/counter";
+    }
+  }
+
+  @PostMapping("/counter/visits/from-card")
+  @PreAuthorize("hasAnyRole('" + Roles.COUNTER + "', '" + Roles.ADMIN + "')")
+  String openFromCard(@RequestParam(required = false) String pin, RedirectAttributes redirect) {
+    try {
+      Visit visit = cardVisits.open(LIFE_EVENT_MOVE_IN, pin == null ? null : pin.toCharArray());
       return "redirect:/visits/" + visit.id() + "/interview";
     } catch (ApiException e) {
       redirect.addFlashAttribute("error", e.getMessage());

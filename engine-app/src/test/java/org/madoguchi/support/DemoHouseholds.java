@@ -24,20 +24,25 @@ public final class DemoHouseholds {
    * national pension, children aged 10, 7 and 2; nobody holds a My Number card.
    */
   public static MoveOutNotice familyOfFive(String toMunicipalityCode) {
+    return familyOfFive(toMunicipalityCode, "薩摩", "サツマ");
+  }
+
+  /** The same family under another family name: for a test that must find exactly its own household. */
+  public static MoveOutNotice familyOfFive(String toMunicipalityCode, String familyName, String familyNameKana) {
     String id = "T" + System.nanoTime() % 1_000_000_000L + SEQUENCE.incrementAndGet();
     LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
     return new MoveOutNotice(id, MoveOutNotice.Source.JUKI_NET, toMunicipalityCode, "401331", "福岡市中央区",
         "福岡県福岡市中央区天神二丁目3番4号", today.minusDays(10), today.minusDays(2), "890-0053",
         "鹿児島県鹿児島市中央町10番1号", "コーポ桜島201号室", List.of(
-            member(id, 1, "薩摩", "太郎", "サツマ", "タロウ", today.minusYears(40).minusDays(45), Sex.MALE, "世帯主", true,
+            member(id, 1, familyName, "太郎", familyNameKana, "タロウ", today.minusYears(40).minusDays(45), Sex.MALE, "世帯主", true,
                 NHI_WITH_PENSION),
-            member(id, 2, "薩摩", "花子", "サツマ", "ハナコ", today.minusYears(38).minusDays(100), Sex.FEMALE, "妻", false,
+            member(id, 2, familyName, "花子", familyNameKana, "ハナコ", today.minusYears(38).minusDays(100), Sex.FEMALE, "妻", false,
                 NHI_WITH_PENSION),
-            member(id, 3, "薩摩", "一郎", "サツマ", "イチロウ", today.minusYears(10).minusDays(20), Sex.MALE, "子", false,
+            member(id, 3, familyName, "一郎", familyNameKana, "イチロウ", today.minusYears(10).minusDays(20), Sex.MALE, "子", false,
                 NHI_CHILD),
-            member(id, 4, "薩摩", "二葉", "サツマ", "フタバ", today.minusYears(7).minusDays(150), Sex.FEMALE, "子", false,
+            member(id, 4, familyName, "二葉", familyNameKana, "フタバ", today.minusYears(7).minusDays(150), Sex.FEMALE, "子", false,
                 NHI_CHILD),
-            member(id, 5, "薩摩", "三郎", "サツマ", "サブロウ", today.minusYears(2).minusDays(60), Sex.MALE, "子", false,
+            member(id, 5, familyName, "三郎", familyNameKana, "サブロウ", today.minusYears(2).minusDays(60), Sex.MALE, "子", false,
                 NHI_CHILD)));
   }
 

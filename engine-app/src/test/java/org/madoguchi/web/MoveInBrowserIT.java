@@ -3,14 +3,17 @@ package org.madoguchi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.madoguchi.connectors.card.SimulatedMyNumberCard;
 import org.madoguchi.connectors.notice.EmbeddedMoveOutNoticeConnector;
 import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.support.ApiClient;
 import org.madoguchi.support.ApplicationOnH2;
+import org.madoguchi.support.CardReaderAtTheCounter;
 import org.madoguchi.support.DemoHouseholds;
 import org.madoguchi.system.MunicipalityProperties;
 import org.openqa.selenium.By;
@@ -39,6 +42,8 @@ class MoveInBrowserIT {
   MunicipalityProperties municipality;
   @Autowired
   TestRestTemplate rest;
+  @Autowired
+  CardReaderAtTheCounter reader;
 
   @BeforeAll
   static void openBrowser(@LocalServerPort int port) {
@@ -78,6 +83,15 @@ class MoveInBrowserIT {
     assertThat(skip.getRect().getY()).isGreaterThanOrEqualTo(0);
     skip.sendKeys(Keys.ENTER);
     browser.until(d -> "main".equals(d.switchTo().activeElement().getAttribute("id")));
+    // The card on the reader, a mistyped PIN: the counter is told in Japanese how many tries are left.
+    reader.put(SimulatedMyNumberCard.builder().pin("2580").name("薩摩\u3000太郎")
+        .birthDate(notice.members().get(0).birthDate().format(DateTimeFormatter.BASIC_ISO_DATE)).build());
+    browser.field(By.id("pin")).sendKeys("1234");
+    browser.clickable(By.cssSelector("#card-form button[type=submit]")).click();
+    browser.until(d -> d.getCurrentUrl().endsWith("/counter"));
+    assertThat(browser.text(By.cssSelector(".notice--error"))).contains("暗証番号が違います", "あと2回");
+    assertThat(browser.field(By.id("pin")).getAttribute("value")).isEmpty();
+    reader.unplug();
     browser.field(By.id("q")).sendKeys(notice.id());
     browser.clickable(By.cssSelector("form[role=search] button[type=submit]")).click();
     WebElement row = browser.field(By.cssSelector("tr[data-notice-id='" + notice.id() + "']"));

@@ -23,6 +23,23 @@ public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector, M
 
   @Override
   public List<MoveOutNoticeSummary> listPending(String municipalityCode) {
+    return pending(municipalityCode, "", List.of());
+  }
+
+  @Override
+  public List<MoveOutNoticeSummary> findPendingFor(String municipalityCode, String nameOnCard,
+      LocalDate birthDate) {
+    return pending(municipalityCode, """
+            and exists (select 1 from move_out_notice_member p
+                         where p.notice_id = n.id and p.birth_date = ?
+                           and replace(replace(p.family_name || p.given_name, ' ', ''), '\u3000', '') = ?)""",
+        List.of(birthDate, MoveOutNoticeConnector.withoutSpaces(nameOnCard)));
+  }
+
+  private List<MoveOutNoticeSummary> pending(String municipalityCode, String andWhere, List<Object> whereParams) {
+    List<Object> params = new java.util.ArrayList<>();
+    params.add(municipalityCode);
+    params.addAll(whereParams);
     return jdbc.sql("""
             select n.id, n.source, n.from_municipality_name, n.planned_move_date,
                    h.family_name, h.given_name, h.family_name_kana, h.given_name_kana,
@@ -30,8 +47,9 @@ public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector, M
               from move_out_notice n
               join move_out_notice_member h on h.notice_id = n.id and h.household_head = true
              where n.to_municipality_code = ? and n.used_by_visit is null
+            """ + andWhere + """
              order by n.planned_move_date, n.id""")
-        .param(municipalityCode)
+        .params(params)
         .query((rs, row) -> new MoveOutNoticeSummary(
             rs.getString("id"),
             MoveOutNotice.Source.valueOf(rs.getString("source")),

@@ -23,7 +23,7 @@ import javax.smartcardio.ResponseAPDU;
  * of 3 reset by the right PIN), READ BINARY of the number and basic-four-items files behind the PIN.
  * Switches make it leave the reader in the middle of a read, or serve an attribute file of any bytes.
  */
-final class SimulatedMyNumberCard extends Card {
+public final class SimulatedMyNumberCard extends Card {
 
   static final String READER_NAME = "Simulated PC/SC reader 00 00";
   static final int MAX_TRIES = 3;
@@ -62,22 +62,22 @@ final class SimulatedMyNumberCard extends Card {
     this.lockedStatusWord = builder.lockedStatusWord;
   }
 
-  static Builder builder() {
+  public static Builder builder() {
     return new Builder();
   }
 
   /** A reader with this card on it. */
-  CardTerminals onReader() {
+  public CardTerminals onReader() {
     return new Terminals(List.of(new Terminal(this)));
   }
 
   /** A reader with nothing on it. */
-  static CardTerminals emptyReader() {
+  public static CardTerminals emptyReader() {
     return new Terminals(List.of(new Terminal(null)));
   }
 
   /** No reader at all. */
-  static CardTerminals noReaders() {
+  public static CardTerminals noReaders() {
     return new Terminals(List.of());
   }
 
@@ -86,7 +86,7 @@ final class SimulatedMyNumberCard extends Card {
     return List.copyOf(received);
   }
 
-  int triesLeft() {
+  public int triesLeft() {
     return triesLeft;
   }
 
@@ -401,7 +401,7 @@ final class SimulatedMyNumberCard extends Card {
     }
   }
 
-  static final class Builder {
+  public static final class Builder {
 
     private String name = "番号　花子";
     private String address = "鹿児島県鹿児島市山下町１１番１号";
@@ -415,66 +415,66 @@ final class SimulatedMyNumberCard extends Card {
     private boolean removedDuringRead;
     private Integer lockedStatusWord;
 
-    Builder name(String name) {
+    public Builder name(String name) {
       this.name = name;
       return this;
     }
 
-    Builder address(String address) {
+    public Builder address(String address) {
       this.address = address;
       return this;
     }
 
-    Builder birthDate(String yyyymmdd) {
+    public Builder birthDate(String yyyymmdd) {
       this.birthDate = yyyymmdd;
       return this;
     }
 
-    Builder sexCode(String sexCode) {
+    public Builder sexCode(String sexCode) {
       this.sexCode = sexCode;
       return this;
     }
 
-    Builder myNumber(String digits) {
+    public Builder myNumber(String digits) {
       this.myNumber = digits;
       return this;
     }
 
-    Builder pin(String pin) {
+    public Builder pin(String pin) {
       this.pin = pin;
       return this;
     }
 
-    Builder triesLeft(int triesLeft) {
+    public Builder triesLeft(int triesLeft) {
       this.triesLeft = triesLeft;
       return this;
     }
 
     /** Serves these bytes as EF 00 02 instead of the encoded attributes (garbled data). */
-    Builder attributesFile(byte[] content) {
+    public Builder attributesFile(byte[] content) {
       this.attributesFile = content;
       return this;
     }
 
     /** A card without the card-info input support application (not a My Number card). */
-    Builder withoutCardInfoApplication() {
+    public Builder withoutCardInfoApplication() {
       this.hasCardInfoApplication = false;
       return this;
     }
 
     /** The card leaves the reader at the second READ BINARY, after the file's header was read. */
-    Builder removedDuringRead() {
+    public Builder removedDuringRead() {
       this.removedDuringRead = true;
       return this;
     }
 
     /** When locked, VERIFY (with or without a PIN) answers this status word. */
-    Builder answersLockedWith(int statusWord) {
+    public Builder answersLockedWith(int statusWord) {
       this.lockedStatusWord = statusWord;
       return this;
     }
 
-    SimulatedMyNumberCard build() {
+    public SimulatedMyNumberCard build() {
       return new SimulatedMyNumberCard(this);
     }
   }

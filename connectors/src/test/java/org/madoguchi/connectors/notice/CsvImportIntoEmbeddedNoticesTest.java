@@ -7,7 +7,10 @@ import static org.madoguchi.connectors.notice.NoticeCsv.wife;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +104,44 @@ class CsvImportIntoEmbeddedNoticesTest {
     });
     assertThat(notices.find("N1")).get().extracting(n -> n.members().get(1).name().givenNameKana())
         .isEqualTo("ハナコ");
+  }
+
+  @Test
+  void aCardHoldersNameAndBirthDateFindTheirPendingNoticeBySqlAsTheScanningDefaultDoes() {
+    // given: two households, the wife of N1 also on N2 under another birth date
+    CsvMoveOutNoticeImporter importer = new CsvMoveOutNoticeImporter(notices, transaction, CLOCK);
+    importer.importCsv(new NoticeCsv().row(head("N1")).row(wife("N1"))
+        .row(NoticeCsv.with(head("N2"), "birth_date", "1990-01-01")).bytes());
+    MoveOutNoticeConnector scanning = new MoveOutNoticeConnector() {
+      @Override
+      public List<MoveOutNoticeSummary> listPending(String municipalityCode) {
+        return notices.listPending(municipalityCode);
+      }
+
+      @Override
+      public Optional<MoveOutNotice> find(String noticeId) {
+        return notices.find(noticeId);
+      }
+
+      @Override
+      public void markUsed(String noticeId, String visitId) {
+        notices.markUsed(noticeId, visitId);
+      }
+    };
+
+    for (MoveOutNoticeConnector connector : List.of(notices, scanning)) {
+      // when / then: the card writes the name in one piece, with a full-width space or none
+      assertThat(connector.findPendingFor("462012", "鹿児島　太郎", LocalDate.of(1985, 4, 2)))
+          .extracting(MoveOutNoticeSummary::id).containsExactly("N1");
+      assertThat(connector.findPendingFor("462012", "鹿児島太郎", LocalDate.of(1990, 1, 1)))
+          .extracting(MoveOutNoticeSummary::id).containsExactly("N2");
+      assertThat(connector.findPendingFor("462012", "鹿児島 花子", LocalDate.of(1987, 9, 9)))
+          .extracting(MoveOutNoticeSummary::id).containsExactly("N1");
+      assertThat(connector.findPendingFor("462012", "鹿児島　太郎", LocalDate.of(1985, 4, 3))).isEmpty();
+      assertThat(connector.findPendingFor("401331", "鹿児島　太郎", LocalDate.of(1985, 4, 2))).isEmpty();
+    }
+    notices.markUsed("N1", "V-2026-000001");
+    assertThat(notices.findPendingFor("462012", "鹿児島　太郎", LocalDate.of(1985, 4, 2))).isEmpty();
   }
 
   @Test
