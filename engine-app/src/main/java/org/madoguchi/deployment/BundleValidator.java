@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
@@ -70,7 +69,7 @@ class BundleValidator {
         problems.add(new BundleProblem(name, null, "BPMN（.bpmn）、DMN（.dmn）、フォーム（.form）以外は配置できません。"));
         continue;
       }
-      if (file.kind() != BundleFile.Kind.FORM && file.text().toUpperCase(Locale.ROOT).contains("<!DOCTYPE")) {
+      if (file.kind() != BundleFile.Kind.FORM && ModelXml.declaresDtd(file.text())) {
         problems.add(new BundleProblem(name, null, "DTD（<!DOCTYPE>）を含むファイルは配置できません（外部実体の参照を防ぐため）。"));
         continue;
       }
@@ -101,7 +100,7 @@ class BundleValidator {
 
   private BpmnModelInstance parseBpmn(BundleFile file, List<BundleProblem> problems) {
     try {
-      BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(file.content()));
+      BpmnModelInstance model = ModelXml.readBpmn(file.content());
       List<Process> executable = model.getModelElementsByType(Process.class).stream()
           .filter(Process::isExecutable).toList();
       if (executable.isEmpty()) {
@@ -114,8 +113,8 @@ class BundleValidator {
         }
       }
       return model;
-    } catch (ModelException | IllegalArgumentException e) {
-      problems.add(new BundleProblem(file.name(), null, "BPMN として読み込めません: " + firstLine(e)));
+    } catch (ModelXml.UnreadableModelException e) {
+      problems.add(new BundleProblem(file.name(), null, "BPMN として読み込めません: " + e.getMessage()));
       return null;
     }
   }
@@ -131,7 +130,7 @@ class BundleValidator {
       }
       return model;
     } catch (ModelException | IllegalArgumentException e) {
-      problems.add(new BundleProblem(file.name(), null, "DMN として読み込めません: " + firstLine(e)));
+      problems.add(new BundleProblem(file.name(), null, "DMN として読み込めません: " + ModelXml.firstLine(e)));
       return null;
     }
   }
@@ -184,15 +183,5 @@ class BundleValidator {
       element = element.getParentElement();
     }
     return element == null ? null : ((org.camunda.bpm.model.bpmn.instance.BaseElement) element).getId();
-  }
-
-  private static String firstLine(Exception e) {
-    Throwable cause = e;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    String message = cause.getMessage() == null ? e.getClass().getSimpleName() : cause.getMessage();
-    String line = message.lines().findFirst().orElse(message);
-    return line.length() > 300 ? line.substring(0, 300) + "…" : line;
   }
 }
