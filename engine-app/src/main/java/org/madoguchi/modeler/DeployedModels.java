@@ -1,0 +1,81 @@
+package org.madoguchi.modeler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.madoguchi.system.ApiException;
+import org.springframework.stereotype.Service;
+
+/** The latest deployed version of every process and decision, as the engine's repository has them. */
+@Service
+public class DeployedModels {
+
+  private final RepositoryService repositoryService;
+
+  DeployedModels(RepositoryService repositoryService) {
+    this.repositoryService = repositoryService;
+  }
+
+  /** A deployed model: its key, name (the key when unnamed), version and definition id. */
+  public record Model(String key, String name, int version, String definitionId) {
+  }
+
+  /** A deployed process with its BPMN XML, to open in the modeler. */
+  public record ProcessXml(String key, String name, int version, String bpmnXml) {
+  }
+
+  public List<Model> processes() {
+    return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+        .map(definition -> new Model(definition.getKey(), nameOf(definition.getName(), definition.getKey()),
+            definition.getVersion(), definition.getId()))
+        .sorted(Comparator.comparing(Model::key)).toList();
+  }
+
+  public List<Model> decisions() {
+    return repositoryService.createDecisionDefinitionQuery().latestVersion().list().stream()
+        .map(definition -> new Model(definition.getKey(), nameOf(definition.getName(), definition.getKey()),
+            definition.getVersion(), definition.getId()))
+        .sorted(Comparator.comparing(Model::key)).toList();
+  }
+
+  /** The latest version of the process {@code key}, with the BPMN XML it was deployed with. */
+  public ProcessXml process(String key) {
+    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+        .latestVersion().singleResult();
+    if (definition == null) {
+      throw ApiException.notFound("process-not-found",
+          "このプロセスは配置されていません。モデルの一覧から開き直してください。");
+    }
+    return new ProcessXml(definition.getKey(), nameOf(definition.getName(), definition.getKey()),
+        definition.getVersion(), read(repositoryService.getProcessModel(definition.getId())));
+  }
+
+  /** The DMN XML of the latest version of the decision {@code key}. */
+  public String decisionXml(String key) {
+    DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+        .latestVersion().singleResult();
+    if (definition == null) {
+      throw ApiException.notFound("decision-not-found",
+          "この判定表は配置されていません。モデルの一覧から開き直してください。");
+    }
+    return read(repositoryService.getDecisionModel(definition.getId()));
+  }
+
+  private static String nameOf(String name, String key) {
+    return name == null || name.isBlank() ? key : name;
+  }
+
+  private static String read(InputStream model) {
+    try (InputStream in = model) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
