@@ -1,6 +1,8 @@
 package org.madoguchi.modeler;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
@@ -64,7 +66,9 @@ class BprController {
    * user tasks, lanes, hand-offs, resident moves, forms, resident-written fields, signatures, steps per role.
    */
   @PostMapping("/metrics")
-  @Operation(summary = "本文の BPMN（XML）の負担の指標: ユーザータスク・レーン・引継ぎ・住民の移動・フォーム・住民が書く項目・署名・役割ごとのステップ")
+  @Operation(summary = "本文の BPMN（XML）の負担の指標: ユーザータスク・レーン・引継ぎ・住民の移動・フォーム・住民が書く項目・署名・役割ごとのステップ",
+      requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+          mediaType = MediaType.APPLICATION_XML_VALUE, schema = @Schema(type = "string", description = "BPMN 2.0 XML"))))
   ModelMetrics measure(HttpServletRequest request) throws IOException {
     if (request.getContentLengthLong() > ModelDrafts.MAX_XML_BYTES) {
       throw ModelDrafts.tooLarge();

@@ -135,7 +135,7 @@ class ModelDraftApiIT {
   }
 
   @Test
-  void onlyAdvisorsAndAdministratorsReachTheModeler() {
+  void onlyAdvisorsAndAdministratorsReachTheModelerAndItsApi() {
     String xml = deployedXml("nhi-enrollment");
     for (String user : new String[] {"counter", "hoken"}) {
       ApiClient staff = ApiClient.as(rest, user);
@@ -146,6 +146,8 @@ class ModelDraftApiIT {
       assertRefused(metrics(user, xml), HttpStatus.FORBIDDEN, "forbidden");
     }
     assertThat(rest.getForEntity("/api/drafts", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("counter", "counter").getForEntity("/advisor/modeler", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     JsonNode deployed = ApiClient.as(rest, "advisor").get("/api/bpr/models").getBody();
     assertThat(deployed.path("processes").findValuesAsText("key")).contains("nhi-enrollment", "move-in-visit");
     assertThat(deployed.path("decisions").findValuesAsText("key")).isNotEmpty();
