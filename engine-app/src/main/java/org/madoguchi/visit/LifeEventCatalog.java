@@ -31,6 +31,7 @@ class LifeEventCatalog {
   private final RepositoryService repositoryService;
   private final Map<String, JsonNode> definitions;
   private final ObjectMapper json;
+  private volatile Deployed deployed;
 
   LifeEventCatalog(RepositoryService repositoryService, ObjectMapper json) {
     this.repositoryService = repositoryService;
@@ -39,21 +40,36 @@ class LifeEventCatalog {
   }
 
   Optional<LifeEvent> find(String code) {
-    JsonNode definition = definitions.get(code);
-    if (definition == null) {
-      return Optional.empty();
+    // Every request asks; reading the latest models each time was a query and a model walk per definition.
+    // Definitions are only ever added (a deletion is an administrator's rare repair), so their number tells
+    // whether anything was deployed since the life events were last read.
+    long deployed = repositoryService.createProcessDefinitionQuery().count();
+    Deployed current = this.deployed;
+    if (current == null || current.definitionCount() != deployed) {
+      current = new Deployed(deployed, readLifeEvents());
+      this.deployed = current;
     }
+    return Optional.ofNullable(current.lifeEvents().get(code));
+  }
+
+  private record Deployed(long definitionCount, Map<String, LifeEvent> lifeEvents) {
+  }
+
+  private Map<String, LifeEvent> readLifeEvents() {
+    Map<String, LifeEvent> lifeEvents = new LinkedHashMap<>();
     for (ProcessDefinition process : repositoryService.createProcessDefinitionQuery().latestVersion()
         .withoutTenantId().list()) {
       Process model = repositoryService.getBpmnModelInstance(process.getId()).getModelElementById(process.getKey());
       Map<String, String> properties = ModelProperties.of(model);
-      if (code.equals(properties.get(LIFE_EVENT_PROPERTY))) {
-        return Optional.of(new LifeEvent(code, text(definition.get("name")), process.getKey(),
+      String code = properties.get(LIFE_EVENT_PROPERTY);
+      JsonNode definition = code == null ? null : definitions.get(code);
+      if (definition != null) {
+        lifeEvents.put(code, new LifeEvent(code, text(definition.get("name")), process.getKey(),
             properties.get(DECISION_PROPERTY), definition.path("referenceDateQuestion").asText(null),
             questions(definition)));
       }
     }
-    return Optional.empty();
+    return lifeEvents;
   }
 
   private List<InterviewQuestion> questions(JsonNode definition) {

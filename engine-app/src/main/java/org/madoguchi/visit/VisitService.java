@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,14 @@ public class VisitService {
   private final LifeEventCatalog lifeEvents;
   private final RelatedProcedureDecider decider;
   private final FeelExpressions feel;
+  /** Completed interview answers by visit, version and day; the oldest are dropped beyond a few thousand. */
+  private final Map<String, InterviewAnswers> answersByVisitVersion = Collections.synchronizedMap(
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, InterviewAnswers> eldest) {
+          return size() > 4_000;
+        }
+      });
   private final VisitRepository visits;
   private final MoveOutNoticeConnector notices;
   private final RuntimeService runtimeService;
@@ -109,9 +118,25 @@ public class VisitService {
   /** The interview answers with the defaults the data suggests, for showing before the interview is recorded. */
   @Transactional(readOnly = true)
   public InterviewAnswers currentAnswers(Visit visit) {
+    // The counter and the status board poll the visit: its answers change only with its version (and the day).
+    String key = visit.id() + "@" + visit.version() + "@" + LocalDate.now(clock);
+    InterviewAnswers remembered = answersByVisitVersion.get(key);
+    if (remembered != null) {
+      return remembered;
+    }
     LifeEvent lifeEvent = lifeEvent(visit.lifeEvent());
-    return completeAnswers(lifeEvent, visit.household(),
-        visit.interview() == null ? InterviewAnswers.empty() : visit.interview());
+    InterviewAnswers answers = unmodifiable(completeAnswers(lifeEvent, visit.household(),
+        visit.interview() == null ? InterviewAnswers.empty() : visit.interview()));
+    answersByVisitVersion.put(key, answers);
+    return answers;
+  }
+
+  private static InterviewAnswers unmodifiable(InterviewAnswers answers) {
+    Map<String, Map<String, Object>> members = new LinkedHashMap<>();
+    answers.members().forEach((id, memberAnswers) ->
+        members.put(id, Collections.unmodifiableMap(new LinkedHashMap<>(memberAnswers))));
+    return new InterviewAnswers(Collections.unmodifiableMap(new LinkedHashMap<>(answers.household())),
+        Collections.unmodifiableMap(members));
   }
 
   LifeEvent lifeEventOf(Visit visit) {

@@ -11,6 +11,7 @@ import org.madoguchi.connectors.registry.JapaneseCalendar;
 import org.madoguchi.procedure.ProcedureState;
 import org.madoguchi.procedure.VisitProcedures;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Builds the API's view of a visit, reading each started procedure's state from the engine. */
 @Component
@@ -26,6 +27,8 @@ public class VisitViews {
     this.runtimeService = runtimeService;
   }
 
+  /** One read-only transaction, so the engine queries share a connection instead of one each. */
+  @Transactional(readOnly = true)
   public VisitView of(Visit visit) {
     LifeEvent lifeEvent = visits.lifeEventOf(visit);
     InterviewAnswers answers = visits.currentAnswers(visit);
@@ -67,6 +70,7 @@ public class VisitViews {
   }
 
   /** The board line of a visit, or null once it is done at the counter. */
+  @Transactional(readOnly = true)
   public VisitBoardEntry boardEntry(Visit visit, Instant now) {
     List<ProcedureState> started = procedures.of(visit.id());
     VisitStatus status = statusOf(visit, started);
