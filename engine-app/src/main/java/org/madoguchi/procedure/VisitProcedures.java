@@ -3,10 +3,12 @@ package org.madoguchi.procedure;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -69,32 +71,49 @@ public class VisitProcedures {
     return true;
   }
 
+  /**
+   * Where each of the visit's procedures stands, read with a fixed number of queries (the visit view is
+   * polled): the procedures' history rows in one query, their open tasks in another, and an incident count
+   * only for a case that waits without a task — where the hand-over job runs and can fail.
+   */
   public List<ProcedureState> of(String visitId) {
-    List<ProcedureState> states = new ArrayList<>();
-    jdbc.sql("select procedure_key, process_instance_id, member_ids from visit_procedure where visit_id = ? "
-            + "order by started_at, procedure_key, scope_ref")
+    record Started(String processKey, String processInstanceId, List<String> memberIds) {
+    }
+    List<Started> started = jdbc.sql("select procedure_key, process_instance_id, member_ids from visit_procedure "
+            + "where visit_id = ? order by started_at, procedure_key, scope_ref")
         .param(visitId)
-        .query((rs, row) -> states.add(stateOf(rs.getString(1), rs.getString(2),
-            Arrays.asList(rs.getString(3).split(",")))))
+        .query((rs, row) -> new Started(rs.getString(1), rs.getString(2), Arrays.asList(rs.getString(3).split(","))))
         .list();
-    return states;
+    if (started.isEmpty()) {
+      return List.of();
+    }
+    Set<String> instanceIds = started.stream().map(Started::processInstanceId).collect(Collectors.toSet());
+    Map<String, HistoricProcessInstance> historic = historyService.createHistoricProcessInstanceQuery()
+        .processInstanceIds(instanceIds).list().stream()
+        .collect(Collectors.toMap(HistoricProcessInstance::getId, instance -> instance));
+    Map<String, Task> latestTask = new HashMap<>();
+    for (Task task : taskService.createTaskQuery().processInstanceIdIn(instanceIds.toArray(String[]::new)).list()) {
+      latestTask.merge(task.getProcessInstanceId(), task,
+          (one, other) -> one.getCreateTime().before(other.getCreateTime()) ? other : one);
+    }
+    return started.stream().map(s -> stateOf(s.processKey(), s.processInstanceId(), s.memberIds(),
+        historic.get(s.processInstanceId()), latestTask.get(s.processInstanceId()))).toList();
   }
 
-  private ProcedureState stateOf(String processKey, String processInstanceId, List<String> memberIds) {
-    HistoricProcessInstance historic = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceId(processInstanceId).singleResult();
+  private ProcedureState stateOf(String processKey, String processInstanceId, List<String> memberIds,
+      HistoricProcessInstance historic, Task task) {
+    if (historic == null) {
+      throw new IllegalStateException("procedure case " + processInstanceId + " has no history");
+    }
     ProcedureDefinition procedure = catalog.forDefinition(historic.getProcessDefinitionId())
         .orElseThrow(() -> new IllegalStateException("process " + processKey + " is not a procedure"));
     if (historic.getEndTime() != null) {
       return state(procedure, processInstanceId, memberIds, ProcedureState.Step.COMPLETED, null, null);
     }
-    if (runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count() > 0) {
-      return state(procedure, processInstanceId, memberIds, ProcedureState.Step.INCIDENT, null, null);
-    }
-    Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).orderByTaskCreateTime().desc()
-        .list().stream().findFirst().orElse(null);
     if (task == null) {
-      return state(procedure, processInstanceId, memberIds, ProcedureState.Step.HANDING_OVER, null, null);
+      boolean incident = runtimeService.createIncidentQuery().processInstanceId(processInstanceId).count() > 0;
+      return state(procedure, processInstanceId, memberIds,
+          incident ? ProcedureState.Step.INCIDENT : ProcedureState.Step.HANDING_OVER, null, null);
     }
     ProcedureState.Step step = switch (task.getTaskDefinitionKey()) {
       case ACCEPT_STEP -> ProcedureState.Step.ACCEPTING;

@@ -1,7 +1,16 @@
 package org.madoguchi.security;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -20,21 +29,63 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-  private final IdentityService identityService;
+  /**
+   * How long a successful sign-in is remembered for the same user and password: API clients send HTTP
+   * Basic on every call, and checking it costs two engine commands each time. A changed password or group
+   * applies to such calls after at most this long; failed attempts always go to the engine (lockout).
+   */
+  static final Duration REMEMBERED_FOR = Duration.ofSeconds(30);
+  private static final int MAX_REMEMBERED = 1_000;
 
-  CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  private final IdentityService identityService;
+  private final Clock clock;
+  /** By user id and a SHA-256 of the password: the password itself is not kept. */
+  private final Map<String, RememberedSignIn> remembered = new ConcurrentHashMap<>();
+
+  CamundaIdentityAuthenticationProvider(IdentityService identityService, Clock clock) {
     this.identityService = identityService;
+    this.clock = clock;
+  }
+
+  private record RememberedSignIn(List<GrantedAuthority> authorities, Instant until) {
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
-        || !identityService.checkPassword(userId, credentials.toString())) {
+    if (userId == null || userId.isBlank() || credentials == null) {
       throw new BadCredentialsException("ユーザー名またはパスワードが違います。");
     }
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authoritiesOf(userId));
+    String key = userId + "\n" + sha256(credentials.toString());
+    Instant now = clock.instant();
+    RememberedSignIn earlier = remembered.get(key);
+    if (earlier != null && now.isBefore(earlier.until())) {
+      return UsernamePasswordAuthenticationToken.authenticated(userId, null, earlier.authorities());
+    }
+    if (!identityService.checkPassword(userId, credentials.toString())) {
+      remembered.remove(key);
+      throw new BadCredentialsException("ユーザー名またはパスワードが違います。");
+    }
+    List<GrantedAuthority> authorities = authoritiesOf(userId);
+    if (remembered.size() >= MAX_REMEMBERED) {
+      remembered.clear();
+    }
+    remembered.put(key, new RememberedSignIn(authorities, now.plus(REMEMBERED_FOR)));
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+  }
+
+  /** Forgets the remembered sign-ins of {@code userId}, e.g. after its password or groups changed. */
+  void forget(String userId) {
+    remembered.keySet().removeIf(key -> key.startsWith(userId + "\n"));
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   private List<GrantedAuthority> authoritiesOf(String userId) {

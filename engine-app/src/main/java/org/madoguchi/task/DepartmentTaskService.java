@@ -9,13 +9,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -43,6 +42,8 @@ public class DepartmentTaskService {
   static final String DECISION = "decision";
   static final String RETURN_REASON = "returnReason";
   static final String RETURNABLE_PROPERTY = "madoguchi.returnable";
+  /** The process variables a task row shows. */
+  private static final List<String> TASK_VIEW_VARIABLES = List.of("visitId", "returnReason", "atenaNumbers");
   private static final Pattern VARIABLE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
   private static final int MAX_VALUES = 50;
   private static final int MAX_TEXT = 2000;
@@ -53,8 +54,8 @@ public class DepartmentTaskService {
   private final ProcedureCatalog procedures;
   private final AuditLog audit;
   private final Clock clock;
-  /** Whether a task of a deployed version can be returned: versions never change, so this is read once. */
-  private final Map<String, Boolean> returnable = new ConcurrentHashMap<>();
+  /** What each deployed version's model says about its user tasks, by definition id and task key. */
+  private final Map<String, TaskDefinitionFacts> taskDefinitions = new ConcurrentHashMap<>();
 
   DepartmentTaskService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
       ProcedureCatalog procedures, AuditLog audit, Clock clock) {
@@ -84,17 +85,37 @@ public class DepartmentTaskService {
       tasks = taskService.createTaskQuery().taskCandidateGroupIn(new ArrayList<>(staff.groups()))
           .includeAssignedTasks().active().list();
     }
-    return tasks.stream().map(this::viewIfStillOpen).flatMap(Optional::stream)
-        .sorted(Comparator.comparing(TaskView::created)).toList();
+    return views(tasks).stream().sorted(Comparator.comparing(TaskView::created)).toList();
   }
 
-  /** A task someone completed between the query and this read has left the list: it is skipped, not an error. */
-  private Optional<TaskView> viewIfStillOpen(Task task) {
-    try {
-      return Optional.of(view(task));
-    } catch (NullValueException completedMeanwhile) {
-      return Optional.empty();
+  /**
+   * The rows of a task list in a fixed number of queries, however long the list: the tasks' process
+   * variables in one query, and what each task's model says (process, department, candidate groups,
+   * returnable) from a cache per deployed version. A task completed by someone else since the task query
+   * simply shows once more; working it then answers that it is gone.
+   */
+  private List<TaskView> views(List<Task> tasks) {
+    if (tasks.isEmpty()) {
+      return List.of();
     }
+    Map<String, Map<String, Object>> variables = new HashMap<>();
+    Map<String, String> scopeOfValue = new HashMap<>();
+    Map<String, String> executionOfTask = new HashMap<>();
+    tasks.forEach(task -> executionOfTask.put(task.getProcessInstanceId(), task.getExecutionId()));
+    for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+        .processInstanceIdIn(tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new))
+        .variableNameIn(TASK_VIEW_VARIABLES.toArray(String[]::new)).disableBinaryFetching().list()) {
+      // A value on the task's own execution wins over the same name further up (the process instance).
+      String key = variable.getProcessInstanceId() + "#" + variable.getName();
+      boolean taskScope = variable.getExecutionId().equals(executionOfTask.get(variable.getProcessInstanceId()));
+      if (!scopeOfValue.containsKey(key) || taskScope) {
+        variables.computeIfAbsent(variable.getProcessInstanceId(), id -> new HashMap<>())
+            .put(variable.getName(), variable.getValue());
+        scopeOfValue.put(key, variable.getExecutionId());
+      }
+    }
+    return tasks.stream().map(task -> view(task, variables.getOrDefault(task.getProcessInstanceId(), Map.of()),
+        facts(task).candidateGroups() != null ? facts(task).candidateGroups() : candidateGroups(task))).toList();
   }
 
   @Transactional
@@ -194,20 +215,47 @@ public class DepartmentTaskService {
   }
 
   private TaskView view(Task task) {
-    ProcedureDefinition procedure = procedures.forDefinition(task.getProcessDefinitionId()).orElse(null);
-    Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(),
-        List.of("visitId", RETURN_REASON, "atenaNumbers"));
+    Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(), TASK_VIEW_VARIABLES);
+    return view(task, variables, candidateGroups(task));
+  }
+
+  private TaskView view(Task task, Map<String, Object> variables, List<String> candidateGroups) {
+    TaskDefinitionFacts facts = facts(task);
+    ProcedureDefinition procedure = facts.procedure();
     String atenaNumbers = (String) variables.get("atenaNumbers");
-    String processKey = procedure != null ? procedure.processKey()
-        : repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
     Instant created = task.getCreateTime().toInstant();
-    return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), processKey,
-        procedure == null ? processKey : procedure.name(), procedure == null ? null : procedure.department(),
+    return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), facts.processKey(),
+        procedure == null ? facts.processKey() : procedure.name(), procedure == null ? null : procedure.department(),
         procedure == null ? null : procedure.departmentName(), (String) variables.get("visitId"),
-        task.getProcessInstanceId(), candidateGroups(task), task.getAssignee(), created,
-        Duration.between(created, Instant.now(clock)).toMinutes(), isReturnable(task),
+        task.getProcessInstanceId(), candidateGroups, task.getAssignee(), created,
+        Duration.between(created, Instant.now(clock)).toMinutes(), facts.returnable(),
         (String) variables.get(RETURN_REASON),
         atenaNumbers == null || atenaNumbers.isBlank() ? List.of() : Arrays.asList(atenaNumbers.split(",")));
+  }
+
+  /**
+   * What a task's deployed model says about it; versions never change, so it is read once per version.
+   *
+   * @param candidateGroups the groups the model names, or null when it computes them (an expression): then
+   *     the task's identity links are read
+   */
+  private record TaskDefinitionFacts(String processKey, ProcedureDefinition procedure, boolean returnable,
+      List<String> candidateGroups) {
+  }
+
+  private TaskDefinitionFacts facts(Task task) {
+    return taskDefinitions.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> {
+      ProcedureDefinition procedure = procedures.forDefinition(task.getProcessDefinitionId()).orElse(null);
+      String processKey = procedure != null ? procedure.processKey()
+          : repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+      UserTask userTask = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
+          .getModelElementById(task.getTaskDefinitionKey());
+      boolean returnable = userTask != null && "true".equals(ModelProperties.of(userTask).get(RETURNABLE_PROPERTY));
+      String groups = userTask == null ? null : userTask.getCamundaCandidateGroups();
+      List<String> candidateGroups = groups == null || groups.contains("${") || groups.contains("#{") ? null
+          : Arrays.stream(groups.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList();
+      return new TaskDefinitionFacts(processKey, procedure, returnable, candidateGroups);
+    });
   }
 
   private List<String> candidateGroups(Task task) {
@@ -217,10 +265,6 @@ public class DepartmentTaskService {
   }
 
   private boolean isReturnable(Task task) {
-    return returnable.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(), key -> {
-      UserTask userTask = repositoryService.getBpmnModelInstance(task.getProcessDefinitionId())
-          .getModelElementById(task.getTaskDefinitionKey());
-      return userTask != null && "true".equals(ModelProperties.of(userTask).get(RETURNABLE_PROPERTY));
-    });
+    return facts(task).returnable();
   }
 }
