@@ -1,5 +1,7 @@
 package org.madoguchi.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * The append-only record of every read or write of a resident's personal data: who, whose data, which
  * visit, what, when. Entries are written in the caller's transaction, so an access that fails leaves no
- * entry and one that succeeds cannot lose it. Details never hold the data itself.
+ * entry and one that succeeds cannot lose it; {@link AuditChain} seals them into a hash chain moments
+ * later. Details never hold the data itself.
  */
 @Component
 public class AuditLog {
@@ -42,10 +45,14 @@ public class AuditLog {
             + "and (cast(:resident as varchar(40)) is null or resident_ref = :resident) order by id")
         .param("visit", visitId)
         .param("resident", residentRef)
-        .query((rs, row) -> new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
-            rs.getString("actor"), AuditAction.valueOf(rs.getString("action")), rs.getString("visit_id"),
-            rs.getString("resident_ref"), rs.getString("detail")))
+        .query(AuditLog::mapEntry)
         .list();
+  }
+
+  static AuditEntry mapEntry(ResultSet rs, int row) throws SQLException {
+    return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
+        AuditAction.valueOf(rs.getString("action")), rs.getString("visit_id"), rs.getString("resident_ref"),
+        rs.getString("detail"));
   }
 
   private static String currentActor() {

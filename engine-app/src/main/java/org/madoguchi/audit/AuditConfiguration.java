@@ -1,0 +1,20 @@
+package org.madoguchi.audit;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class AuditConfiguration {
+
+  /** After Spring Security's filters (order -100), so the staff member is known when the call is recorded. */
+  @Bean
+  FilterRegistrationBean<EngineRestAuditFilter> engineRestAuditFilter(AuditLog audit, HistoryService historyService) {
+    FilterRegistrationBean<EngineRestAuditFilter> registration =
+        new FilterRegistrationBean<>(new EngineRestAuditFilter(audit, historyService));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(0);
+    return registration;
+  }
+}

@@ -1,0 +1,94 @@
+package org.madoguchi.audit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Puts on record every read and write of process variables through Camunda's REST API and the REST API the
+ * Camunda webapps use (Cockpit, Tasklist): variables hold residents' data, so these are accesses like the
+ * Visit API's. The entry names the staff member, the visit (the case's business key) and the call, never a
+ * value; a call that fails is not an access.
+ */
+class EngineRestAuditFilter extends OncePerRequestFilter {
+
+  /** Variables of one case, task or execution, and a task completed or its form submitted with variables. */
+  private static final Pattern SCOPED = Pattern.compile(
+      "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/(process-instance|task|execution)/([^/]+)/"
+          + "(variables|localVariables|form-variables|submit-form|complete)(?:/.*)?$");
+  /** Variable queries: {@code /variable-instance}, {@code /history/variable-instance}, {@code /history/detail}. */
+  private static final Pattern QUERY = Pattern.compile(
+      "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/(variable-instance|history/variable-instance|history/detail)"
+          + "(?:/.*)?$");
+
+  private final AuditLog audit;
+  private final HistoryService historyService;
+
+  EngineRestAuditFilter(AuditLog audit, HistoryService historyService) {
+    this.audit = audit;
+    this.historyService = historyService;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    chain.doFilter(request, response);
+    if (response.getStatus() >= 400) {
+      return;
+    }
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    boolean reads = "GET".equals(request.getMethod()) || isQueryPost(path, request.getMethod());
+    AuditAction action = reads ? AuditAction.READ_ENGINE_VARIABLES : AuditAction.WRITE_ENGINE_VARIABLES;
+    Matcher scoped = SCOPED.matcher(path);
+    if (scoped.matches()) {
+      String kind = scoped.group(1);
+      String id = scoped.group(2);
+      audit.record(action, visitOf(kind, id), null, "Camunda REST " + request.getMethod() + " /" + kind + "/" + id
+          + "/" + scoped.group(3));
+      return;
+    }
+    Matcher query = QUERY.matcher(path);
+    if (query.matches()) {
+      // The filter's values may themselves be personal data: only the parameter names go on record.
+      audit.record(action, null, null, "Camunda REST " + request.getMethod() + " /" + query.group(1)
+          + (request.getParameterMap().isEmpty() ? "" : " " + request.getParameterMap().keySet()));
+    }
+  }
+
+  /** The variable queries answer POSTed filters too; those are reads. */
+  private static boolean isQueryPost(String path, String method) {
+    return "POST".equals(method) && QUERY.matcher(path).matches();
+  }
+
+  /** The visit a case or task belongs to (its business key), from the history so ended cases count too. */
+  private String visitOf(String kind, String id) {
+    try {
+      String processInstanceId = switch (kind) {
+        case "process-instance" -> id;
+        case "task" -> {
+          HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(id).singleResult();
+          yield task == null ? null : task.getProcessInstanceId();
+        }
+        default -> historyService.createHistoricActivityInstanceQuery().executionId(id).list().stream()
+            .map(activity -> activity.getProcessInstanceId()).findFirst().orElse(null);
+      };
+      if (processInstanceId == null) {
+        return null;
+      }
+      HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+          .processInstanceId(processInstanceId).singleResult();
+      return instance == null ? null : instance.getBusinessKey();
+    } catch (RuntimeException unresolved) {
+      // The access is recorded all the same, with the case's id in the detail.
+      return null;
+    }
+  }
+}
