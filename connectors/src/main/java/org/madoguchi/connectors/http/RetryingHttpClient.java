@@ -23,8 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One HTTP call with its attempts, as the HTTP connectors make it ({@code HttpResidentRegistryConnector}
- * showed the way).
+ * One HTTP call with its attempts, as every HTTP connector (registry, notices, hand-over) makes it.
  *
  * <p>Each call gets {@link HttpCallSettings#maxAttempts()} attempts. A timeout (no complete answer within
  * connect + read timeout), a failed or dropped connection, a truncated body, and the answers 408, 429 and

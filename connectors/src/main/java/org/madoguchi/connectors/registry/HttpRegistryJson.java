@@ -1,10 +1,7 @@
 package org.madoguchi.connectors.registry;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import static org.madoguchi.connectors.http.RetryingHttpClient.required;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,31 +17,6 @@ import java.util.Map;
 final class HttpRegistryJson {
 
   private HttpRegistryJson() {
-  }
-
-  /** Its own mapper: the contract does not change with the application's Jackson settings. */
-  static ObjectMapper objectMapper() {
-    return JsonMapper.builder()
-        .addModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .build();
-  }
-
-  /** An answer without a field the API requires; the message is the field's path. */
-  static final class MissingField extends RuntimeException {
-
-    MissingField(String path) {
-      super(path, null, false, false);
-    }
-  }
-
-  static <T> T required(T value, String path) {
-    if (value == null || value instanceof String text && text.isBlank()) {
-      throw new MissingField(path);
-    }
-    return value;
   }
 
   record NameJson(String familyName, String givenName, String familyNameKana, String givenNameKana) {

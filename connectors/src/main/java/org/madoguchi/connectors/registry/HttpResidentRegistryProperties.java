@@ -2,6 +2,7 @@ package org.madoguchi.connectors.registry;
 
 import java.net.URI;
 import java.time.Duration;
+import org.madoguchi.connectors.http.HttpCallSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -46,24 +47,14 @@ public record HttpResidentRegistryProperties(
   public static final String MODE = PREFIX + ".mode";
 
   public HttpResidentRegistryProperties {
-    if (baseUrl == null) {
-      throw new IllegalArgumentException(PREFIX + ".base-url must be set when " + MODE + "=http");
-    }
-    if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
-      throw new IllegalArgumentException(PREFIX + ".base-url must be an http or https URL");
-    }
-    connectTimeout = positive(connectTimeout, Duration.ofSeconds(2), "connect-timeout");
-    readTimeout = positive(readTimeout, Duration.ofSeconds(5), "read-timeout");
-    maxAttempts = maxAttempts == null ? 3 : maxAttempts;
-    if (maxAttempts < 1) {
-      throw new IllegalArgumentException(PREFIX + ".max-attempts must be at least 1");
-    }
-    initialBackoff = initialBackoff == null ? Duration.ofMillis(200) : initialBackoff;
-    backoffMultiplier = backoffMultiplier == null ? 2.0 : backoffMultiplier;
-    maxBackoff = maxBackoff == null ? Duration.ofSeconds(2) : maxBackoff;
-    if (initialBackoff.isNegative() || maxBackoff.isNegative() || backoffMultiplier < 1.0) {
-      throw new IllegalArgumentException(PREFIX + ": backoffs must not be negative and the multiplier at least 1");
-    }
+    HttpCallSettings checked = HttpCallSettings.of(PREFIX, baseUrl, connectTimeout, readTimeout, maxAttempts,
+        initialBackoff, backoffMultiplier, maxBackoff, "when " + MODE + "=http");
+    connectTimeout = checked.connectTimeout();
+    readTimeout = checked.readTimeout();
+    maxAttempts = checked.maxAttempts();
+    initialBackoff = checked.initialBackoff();
+    backoffMultiplier = checked.backoffMultiplier();
+    maxBackoff = checked.maxBackoff();
   }
 
   /** The settings with every default, for {@code baseUrl}. */
@@ -71,19 +62,8 @@ public record HttpResidentRegistryProperties(
     return new HttpResidentRegistryProperties(baseUrl, null, null, null, null, null, null);
   }
 
-  /** The pause after failed attempt {@code attempt} (1-based): initial × multiplier^(attempt − 1), capped. */
-  Duration backoffAfter(int attempt) {
-    double millis = initialBackoff.toMillis() * Math.pow(backoffMultiplier, attempt - 1);
-    return millis >= maxBackoff.toMillis() ? maxBackoff : Duration.ofMillis(Math.round(millis));
-  }
-
-  private static Duration positive(Duration value, Duration fallback, String name) {
-    if (value == null) {
-      return fallback;
-    }
-    if (value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException(PREFIX + "." + name + " must be positive");
-    }
-    return value;
+  HttpCallSettings http() {
+    return new HttpCallSettings(baseUrl, connectTimeout, readTimeout, maxAttempts, initialBackoff,
+        backoffMultiplier, maxBackoff);
   }
 }

@@ -246,10 +246,10 @@ class HttpResidentRegistryConnectorTest {
           null, null, 6, Duration.ofMillis(100), 3.0, Duration.ofMillis(500));
 
       // when / then
-      assertThat(settings.backoffAfter(1)).isEqualTo(Duration.ofMillis(100));
-      assertThat(settings.backoffAfter(2)).isEqualTo(Duration.ofMillis(300));
-      assertThat(settings.backoffAfter(3)).isEqualTo(Duration.ofMillis(500));
-      assertThat(settings.backoffAfter(5)).isEqualTo(Duration.ofMillis(500));
+      assertThat(settings.http().backoffAfter(1)).isEqualTo(Duration.ofMillis(100));
+      assertThat(settings.http().backoffAfter(2)).isEqualTo(Duration.ofMillis(300));
+      assertThat(settings.http().backoffAfter(3)).isEqualTo(Duration.ofMillis(500));
+      assertThat(settings.http().backoffAfter(5)).isEqualTo(Duration.ofMillis(500));
     }
 
     @Test

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.madoguchi.connectors.http.RetryingHttpClient;
 import org.yaml.snakeyaml.Yaml;
 
 /** The OpenAPI description and the connector's JSON say the same thing. */
 class RegistryApiContractTest {
 
   private static Map<String, Object> schemas;
-  private final ObjectMapper json = HttpRegistryJson.objectMapper();
+  private final ObjectMapper json = RetryingHttpClient.objectMapper();
 
   @BeforeAll
   @SuppressWarnings("unchecked")
@@ -78,7 +79,7 @@ class RegistryApiContractTest {
 
       // then
       if (required.contains(field)) {
-        assertThat(failure).as(field).isInstanceOf(HttpRegistryJson.MissingField.class)
+        assertThat(failure).as(field).isInstanceOf(RetryingHttpClient.MissingField.class)
             .hasMessage("resident." + field);
       } else {
         assertThat(failure).as(field).isNull();
