@@ -73,7 +73,8 @@ class DemoDataLoader implements ApplicationRunner {
         LocalDate residentSince = since.isBefore(m.birthDate()) ? m.birthDate() : since;
         registry.addExisting(new Resident(registry.newAtenaNumber(), householdNumber, municipality.code(), m.name(),
             m.birthDate(), m.sex(), m.relationship(), m.head(), household.postalCode(), household.address(),
-            household.addressLine2(), residentSince, residentSince, null, ChangeReason.INITIAL, m.flags()),
+            household.addressLine2(), residentSince, residentSince, residentSince, null, ChangeReason.INITIAL, null,
+            null, m.flags()),
             generator.myNumber());
       }
     }

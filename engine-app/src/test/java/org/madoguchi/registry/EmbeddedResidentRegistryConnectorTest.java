@@ -208,8 +208,8 @@ class EmbeddedResidentRegistryConnectorTest {
       String householdNumber) {
     return new Resident(atenaNumber, householdNumber, request.municipalityCode(), member.name(),
         member.birthDate(), member.sex(), member.relationship(), member.householdHead(), request.postalCode(),
-        request.address(), request.addressLine2(), request.moveInDate(), request.notifiedOn(),
-        request.previousAddress(), ChangeReason.MOVE_IN, member.flags());
+        request.address(), request.addressLine2(), request.moveInDate(), request.moveInDate(), request.notifiedOn(),
+        request.previousAddress(), ChangeReason.MOVE_IN, null, null, member.flags());
   }
 
   private static String newVisitId() {

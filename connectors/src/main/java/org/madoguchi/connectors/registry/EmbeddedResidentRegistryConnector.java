@@ -23,9 +23,11 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
   private static final String RESIDENT_COLUMNS = """
       atena_number, household_number, municipality_code, family_name, given_name, family_name_kana,
       given_name_kana, birth_date, sex, relationship, household_head, postal_code, address, address_line2,
-      became_resident_on, notified_on, previous_address, change_reason, nhi_insured,
-      late_stage_elderly_insured, long_term_care_certified, national_pension_insured,
+      became_resident_on, address_since, notified_on, previous_address, change_reason, removed_on, moved_out_to,
+      nhi_insured, late_stage_elderly_insured, long_term_care_certified, national_pension_insured,
       child_allowance_recipient, holds_my_number_card""";
+  /** The columns above, then registered_by_visit and source_member_ref. */
+  private static final String INSERT_PLACEHOLDERS = "?, ".repeat(28) + "?";
 
   private final JdbcClient jdbc;
   private final DataFieldMaxValueIncrementer atenaSerials;
@@ -55,8 +57,8 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
       atenaNumbers.put(member.id(), atenaNumber);
       Resident resident = new Resident(atenaNumber, householdNumber, request.municipalityCode(), member.name(),
           member.birthDate(), member.sex(), member.relationship(), member.householdHead(), request.postalCode(),
-          request.address(), request.addressLine2(), request.moveInDate(), request.notifiedOn(),
-          request.previousAddress(), ChangeReason.MOVE_IN, member.flags());
+          request.address(), request.addressLine2(), request.moveInDate(), request.moveInDate(),
+          request.notifiedOn(), request.previousAddress(), ChangeReason.MOVE_IN, null, null, member.flags());
       insert(resident, request.visitId(), member.id());
       if (request.moveOutNoticeId() != null) {
         copyMyNumberFromNotice(atenaNumber, request.moveOutNoticeId(), member.id());
@@ -134,12 +136,12 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
   private void insert(Resident r, String visitId, String memberRef) {
     StatusFlags f = r.flags();
     jdbc.sql("insert into resident (" + RESIDENT_COLUMNS + ", registered_by_visit, source_member_ref) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + "values (" + INSERT_PLACEHOLDERS + ")")
         .params(r.atenaNumber(), r.householdNumber(), r.municipalityCode(), r.name().familyName(),
             r.name().givenName(), r.name().familyNameKana(), r.name().givenNameKana(), r.birthDate(),
             r.sex().name(), r.relationship(), r.householdHead(), r.postalCode(), r.address(), r.addressLine2(),
-            r.becameResidentOn(), r.notifiedOn(), r.previousAddress(), r.changeReason().name(), f.nhiInsured(),
-            f.lateStageElderlyInsured(), f.longTermCareCertified(), f.nationalPensionInsured(),
+            r.becameResidentOn(), r.addressSince(), r.notifiedOn(), r.previousAddress(), r.changeReason().name(),
+            r.removedOn(), r.movedOutTo(), f.nhiInsured(), f.lateStageElderlyInsured(), f.longTermCareCertified(), f.nationalPensionInsured(),
             f.childAllowanceRecipient(), f.holdsMyNumberCard(), visitId, memberRef)
         .update();
   }
@@ -175,9 +177,12 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
         rs.getString("address"),
         rs.getString("address_line2"),
         rs.getObject("became_resident_on", java.time.LocalDate.class),
+        rs.getObject("address_since", java.time.LocalDate.class),
         rs.getObject("notified_on", java.time.LocalDate.class),
         rs.getString("previous_address"),
         ChangeReason.valueOf(rs.getString("change_reason")),
+        rs.getObject("removed_on", java.time.LocalDate.class),
+        rs.getString("moved_out_to"),
         StatusFlags.fromRow(rs));
   }
 }

@@ -68,9 +68,12 @@ final class HttpRegistryJson {
       String address,
       String addressLine2,
       LocalDate becameResidentOn,
+      LocalDate addressSince,
       LocalDate notifiedOn,
       String previousAddress,
       ChangeReason changeReason,
+      LocalDate removedOn,
+      String movedOutTo,
       FlagsJson flags) {
 
     Resident toResident(String path) {
@@ -87,9 +90,12 @@ final class HttpRegistryJson {
           required(address, path + ".address"),
           addressLine2,
           required(becameResidentOn, path + ".becameResidentOn"),
+          required(addressSince, path + ".addressSince"),
           required(notifiedOn, path + ".notifiedOn"),
           previousAddress,
           required(changeReason, path + ".changeReason"),
+          removedOn,
+          movedOutTo,
           required(flags, path + ".flags").toFlags(path + ".flags"));
     }
   }

@@ -4,7 +4,16 @@ import java.time.LocalDate;
 
 /**
  * 住民: one person's current row of the resident record, with the items of the standard resident-record
- * specification that Madoguchi uses.
+ * specification that Madoguchi uses. A resident who moved out keeps the row, marked removed.
+ *
+ * @param becameResidentOn 住民となった年月日
+ * @param addressSince 住所を定めた年月日: the day the person took up the current address (moved in, or moved
+ *     within the municipality)
+ * @param notifiedOn 届出年月日 of the last change
+ * @param previousAddress 転入前住所
+ * @param changeReason 異動事由 of the last change
+ * @param removedOn 消除日: the day the person left the record (moved out); null while resident
+ * @param movedOutTo 転出先: the address the person moved out to; null unless moved out
  */
 public record Resident(
     String atenaNumber,
@@ -19,8 +28,11 @@ public record Resident(
     String address,
     String addressLine2,
     LocalDate becameResidentOn,
+    LocalDate addressSince,
     LocalDate notifiedOn,
     String previousAddress,
     ChangeReason changeReason,
+    LocalDate removedOn,
+    String movedOutTo,
     StatusFlags flags) {
 }

@@ -82,6 +82,9 @@ class HttpResidentRegistryConnectorTest {
       assertThat(head.householdHead()).isTrue();
       assertThat(head.addressLine2()).isNull();
       assertThat(head.changeReason()).isEqualTo(ChangeReason.MOVE_IN);
+      assertThat(head.addressSince()).isEqualTo(LocalDate.of(2026, 11, 20));
+      assertThat(head.removedOn()).isNull();
+      assertThat(head.movedOutTo()).isNull();
       assertThat(head.flags()).isEqualTo(new StatusFlags(true, false, false, true, false, true));
       RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
       assertThat(request.getMethod()).isEqualTo("GET");
@@ -503,9 +506,12 @@ class HttpResidentRegistryConnectorTest {
           "address": "鹿児島県鹿児島市山下町11番1号",
           "addressLine2": null,
           "becameResidentOn": "2026-11-20",
+          "addressSince": "2026-11-20",
           "notifiedOn": "2026-11-22",
           "previousAddress": "東京都千代田区永田町1丁目",
           "changeReason": "MOVE_IN",
+          "removedOn": null,
+          "movedOutTo": null,
           "flags": {"nhiInsured": true, "lateStageElderlyInsured": false, "longTermCareCertified": false,
                     "nationalPensionInsured": true, "childAllowanceRecipient": false, "holdsMyNumberCard": true},
           "someFieldALaterVersionAdds": 1
