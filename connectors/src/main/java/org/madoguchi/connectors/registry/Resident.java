@@ -35,4 +35,24 @@ public record Resident(
     LocalDate removedOn,
     String movedOutTo,
     StatusFlags flags) {
+
+  /** Whether the person has left the record (moved out). */
+  public boolean removed() {
+    return removedOn != null;
+  }
+
+  /** The row as a move-out on {@code moveOutDate} to {@code destination}, notified on {@code notified}, leaves it. */
+  public Resident movedOut(LocalDate moveOutDate, LocalDate notified, String destination) {
+    return new Resident(atenaNumber, householdNumber, municipalityCode, name, birthDate, sex, relationship,
+        householdHead, postalCode, address, addressLine2, becameResidentOn, addressSince, notified,
+        previousAddress, ChangeReason.MOVE_OUT, moveOutDate, destination, flags);
+  }
+
+  /** The row as a move-within to the new address on {@code moveDate}, notified on {@code notified}, leaves it. */
+  public Resident movedWithin(LocalDate moveDate, LocalDate notified, String newPostalCode, String newAddress,
+      String newAddressLine2) {
+    return new Resident(atenaNumber, householdNumber, municipalityCode, name, birthDate, sex, relationship,
+        householdHead, newPostalCode, newAddress, newAddressLine2, becameResidentOn, moveDate, notified,
+        previousAddress, ChangeReason.MOVE_WITHIN, null, null, flags);
+  }
 }
