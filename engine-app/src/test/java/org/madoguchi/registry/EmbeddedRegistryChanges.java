@@ -16,7 +16,6 @@ import org.madoguchi.connectors.EmbeddedConnectorsAutoConfiguration;
 import org.madoguchi.connectors.registry.ChangeReason;
 import org.madoguchi.connectors.registry.ChangeRegistration;
 import org.madoguchi.connectors.registry.CheckDigits;
-import org.madoguchi.connectors.registry.EmbeddedResidentRegistryConnector;
 import org.madoguchi.connectors.registry.HouseholdMember;
 import org.madoguchi.connectors.registry.MoveInRegistration;
 import org.madoguchi.connectors.registry.MoveInRequest;
@@ -27,6 +26,7 @@ import org.madoguchi.connectors.registry.RegistryRefusedException;
 import org.madoguchi.connectors.registry.RegistryRefusedException.Reason;
 import org.madoguchi.connectors.registry.Resident;
 import org.madoguchi.connectors.registry.ResidentChange;
+import org.madoguchi.connectors.registry.ResidentRegistryConnector;
 import org.madoguchi.connectors.registry.Sex;
 import org.madoguchi.connectors.registry.StatusFlags;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +56,7 @@ abstract class EmbeddedRegistryChanges {
   private static final StatusFlags NHI = new StatusFlags(true, false, false, true, false, true);
 
   @Autowired
-  EmbeddedResidentRegistryConnector registry;
+  ResidentRegistryConnector registry;
 
   @Autowired
   JdbcClient jdbc;

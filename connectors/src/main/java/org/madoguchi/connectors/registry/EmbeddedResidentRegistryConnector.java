@@ -83,11 +83,12 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
   }
 
   /**
-   * Records the move-out once; a repeat of the request returns the first registration and changes nothing.
-   * The residents must be current residents of one household. When the household head leaves, no other
-   * member may stay: naming their new head (世帯主変更) is a change of its own that this registry does not
-   * record yet.
+   * {@inheritDoc}
+   *
+   * <p>When the household head leaves, no other member may stay: naming their new head (世帯主変更) is a
+   * change of its own that this registry does not record yet.
    */
+  @Override
   public ChangeRegistration registerMoveOut(MoveOutRequest request) {
     List<Resident> residents = lockResidents(request.atenaNumbers());
     Optional<ChangeRegistration> earlier = findChange(request.requestId(), ChangeReason.MOVE_OUT,
@@ -115,10 +116,12 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
   }
 
   /**
-   * Records the move-within once; a repeat of the request returns the first registration and changes nothing.
-   * The request names every current member of one household: moving some members of a household to
-   * another address makes a household of its own (世帯分離), which this registry does not record yet.
+   * {@inheritDoc}
+   *
+   * <p>Moving only some members of a household to another address makes a household of their own (世帯分離),
+   * a change this registry does not record yet.
    */
+  @Override
   public ChangeRegistration registerMoveWithin(MoveWithinRequest request) {
     List<Resident> residents = lockResidents(request.atenaNumbers());
     Optional<ChangeRegistration> earlier = findChange(request.requestId(), ChangeReason.MOVE_WITHIN,
@@ -142,7 +145,7 @@ public class EmbeddedResidentRegistryConnector implements ResidentRegistryConnec
         request.atenaNumbers(), request.moveWithinDate(), request.notifiedOn()));
   }
 
-  /** Every change of the resident, oldest first; empty for an unknown atena number. */
+  @Override
   public List<ResidentChange> history(String atenaNumber) {
     return jdbc.sql("select change_reason, changed_on, notified_on, snapshot from resident_history "
             + "where atena_number = ? order by id")

@@ -148,6 +148,76 @@ final class HttpRegistryJson {
     }
   }
 
+  record MoveOutRequestJson(
+      String requestId,
+      List<String> atenaNumbers,
+      LocalDate moveOutDate,
+      LocalDate notifiedOn,
+      String destinationAddress) {
+
+    static MoveOutRequestJson of(MoveOutRequest request) {
+      return new MoveOutRequestJson(request.requestId(), request.atenaNumbers(), request.moveOutDate(),
+          request.notifiedOn(), request.destinationAddress());
+    }
+  }
+
+  record MoveWithinRequestJson(
+      String requestId,
+      List<String> atenaNumbers,
+      LocalDate moveWithinDate,
+      LocalDate notifiedOn,
+      String postalCode,
+      String address,
+      String addressLine2) {
+
+    static MoveWithinRequestJson of(MoveWithinRequest request) {
+      return new MoveWithinRequestJson(request.requestId(), request.atenaNumbers(), request.moveWithinDate(),
+          request.notifiedOn(), request.postalCode(), request.address(), request.addressLine2());
+    }
+  }
+
+  record ChangeRegistrationJson(
+      String requestId,
+      ChangeReason changeReason,
+      String householdNumber,
+      List<String> atenaNumbers,
+      LocalDate changedOn,
+      LocalDate notifiedOn) {
+
+    ChangeRegistration toRegistration() {
+      List<String> changed = required(atenaNumbers, "atenaNumbers");
+      for (int i = 0; i < changed.size(); i++) {
+        required(changed.get(i), "atenaNumbers[" + i + "]");
+      }
+      return new ChangeRegistration(required(requestId, "requestId"), required(changeReason, "changeReason"),
+          required(householdNumber, "householdNumber"), changed, required(changedOn, "changedOn"),
+          required(notifiedOn, "notifiedOn"));
+    }
+  }
+
+  record ResidentHistoryJson(String atenaNumber, List<ResidentChangeJson> changes) {
+
+    List<ResidentChange> toChanges() {
+      required(atenaNumber, "atenaNumber");
+      List<ResidentChangeJson> all = required(changes, "changes");
+      List<ResidentChange> history = new ArrayList<>(all.size());
+      for (int i = 0; i < all.size(); i++) {
+        history.add(required(all.get(i), "changes[" + i + "]").toChange("changes[" + i + "]"));
+      }
+      return List.copyOf(history);
+    }
+  }
+
+  record ResidentChangeJson(ChangeReason changeReason, LocalDate changedOn, LocalDate notifiedOn,
+      ResidentJson resident) {
+
+    ResidentChange toChange(String path) {
+      return new ResidentChange(required(changeReason, path + ".changeReason"),
+          required(changedOn, path + ".changedOn"), required(notifiedOn, path + ".notifiedOn"),
+          required(resident, path + ".resident").toResident(path + ".resident"));
+    }
+  }
+
   record MoveInRegistrationJson(String visitId, String householdNumber, Map<String, String> atenaNumbers) {
 
     MoveInRegistration toRegistration(MoveInRequest request) {

@@ -80,12 +80,27 @@ class HttpResidentRegistryAutoConfigurationTest {
       }
 
       @Override
+      public ChangeRegistration registerMoveOut(MoveOutRequest request) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public ChangeRegistration registerMoveWithin(MoveWithinRequest request) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
       public Optional<Resident> findResident(String atenaNumber) {
         return Optional.empty();
       }
 
       @Override
       public List<Resident> findHousehold(String householdNumber) {
+        return List.of();
+      }
+
+      @Override
+      public List<ResidentChange> history(String atenaNumber) {
         return List.of();
       }
     };

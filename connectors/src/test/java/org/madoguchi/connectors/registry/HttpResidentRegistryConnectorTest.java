@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Against a real HTTP server on the loopback interface (okhttp's MockWebServer), with small timeouts. */
@@ -282,8 +284,9 @@ class HttpResidentRegistryConnectorTest {
       RegistryException failure = catchThrowableOfType(() -> registry.registerMoveIn(moveIn("V-2026-000123")),
           RegistryException.class);
 
-      // then
+      // then: 409 and 422 are refusals by a rule, the others failures of the call
       assertThat(failure).hasMessageContaining("refused POST /move-ins with HTTP " + status);
+      assertThat(failure instanceof RegistryRefusedException).isEqualTo(status == 409 || status == 422);
       assertThat(server.getRequestCount()).isEqualTo(1);
       assertThat(pauses).isEmpty();
     }
@@ -480,6 +483,385 @@ class HttpResidentRegistryConnectorTest {
     }
   }
 
+  /** The two changes that share one protocol, for the tests that hold for both. */
+  enum Change {
+    MOVE_OUT("/api/v1/move-outs", "POST /move-outs") {
+      @Override
+      ChangeRegistration send(HttpResidentRegistryConnector registry, String requestId) {
+        return registry.registerMoveOut(moveOut(requestId));
+      }
+    },
+    MOVE_WITHIN("/api/v1/move-withins", "POST /move-withins") {
+      @Override
+      ChangeRegistration send(HttpResidentRegistryConnector registry, String requestId) {
+        return registry.registerMoveWithin(moveWithin(requestId));
+      }
+    };
+
+    final String path;
+    final String operation;
+
+    Change(String path, String operation) {
+      this.path = path;
+      this.operation = operation;
+    }
+
+    abstract ChangeRegistration send(HttpResidentRegistryConnector registry, String requestId);
+
+    ChangeReason reason() {
+      return ChangeReason.valueOf(name());
+    }
+  }
+
+  @Nested
+  class RegisteringAMoveOutOrAMoveWithin {
+
+    @Test
+    void sendsAMoveOutInTheApiShapeWithTheRequestIdAsIdempotencyKey() throws Exception {
+      // given
+      server.enqueue(json(201, changeRegistration("R-2026-0042", ChangeReason.MOVE_OUT)));
+
+      // when
+      ChangeRegistration registration = registry.registerMoveOut(moveOut("R-2026-0042"));
+
+      // then
+      assertThat(registration).isEqualTo(new ChangeRegistration("R-2026-0042", ChangeReason.MOVE_OUT, "0000500011",
+          List.of("0001000012", "0001000020"), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 9, 16)));
+      RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+      assertThat(request.getMethod()).isEqualTo("POST");
+      assertThat(request.getPath()).isEqualTo("/api/v1/move-outs");
+      assertThat(request.getHeader("Content-Type")).isEqualTo("application/json");
+      assertThat(request.getHeader("Idempotency-Key")).isEqualTo("R-2026-0042");
+      JsonNode body = new ObjectMapper().readTree(request.getBody().readUtf8());
+      assertThat(body.get("requestId").asText()).isEqualTo("R-2026-0042");
+      assertThat(body.get("atenaNumbers")).extracting(JsonNode::asText).containsExactly("0001000012", "0001000020");
+      assertThat(body.get("moveOutDate").asText()).isEqualTo("2026-09-30");
+      assertThat(body.get("notifiedOn").asText()).isEqualTo("2026-09-16");
+      assertThat(body.get("destinationAddress").asText()).isEqualTo("北海道札幌市中央区北1条西2丁目");
+    }
+
+    @Test
+    void sendsAMoveWithinInTheApiShapeWithTheRequestIdAsIdempotencyKey() throws Exception {
+      // given
+      server.enqueue(json(201, changeRegistration("R-2026-0043", ChangeReason.MOVE_WITHIN)));
+
+      // when
+      ChangeRegistration registration = registry.registerMoveWithin(moveWithin("R-2026-0043"));
+
+      // then
+      assertThat(registration.changeReason()).isEqualTo(ChangeReason.MOVE_WITHIN);
+      assertThat(registration.householdNumber()).isEqualTo("0000500011");
+      RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+      assertThat(request.getPath()).isEqualTo("/api/v1/move-withins");
+      assertThat(request.getHeader("Idempotency-Key")).isEqualTo("R-2026-0043");
+      JsonNode body = new ObjectMapper().readTree(request.getBody().readUtf8());
+      assertThat(body.get("atenaNumbers")).extracting(JsonNode::asText).containsExactly("0001000012", "0001000020");
+      assertThat(body.get("moveWithinDate").asText()).isEqualTo("2026-08-01");
+      assertThat(body.get("notifiedOn").asText()).isEqualTo("2026-08-07");
+      assertThat(body.get("postalCode").asText()).isEqualTo("8900062");
+      assertThat(body.get("address").asText()).isEqualTo("鹿児島県鹿児島市与次郎一丁目5番1号");
+      assertThat(body.get("addressLine2").asText()).isEqualTo("与次郎ハイツ305号室");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void aServerErrorIsRetriedWithTheSameKeyAndBodyAndTheRepeatsAnswerServes(Change change) throws Exception {
+      // given: the first attempt fails after the registry may have recorded the change
+      server.enqueue(problem(500, "INTERNAL"));
+      server.enqueue(json(200, changeRegistration("R-2026-0042", change.reason())));
+
+      // when
+      ChangeRegistration registration = change.send(registry, "R-2026-0042");
+
+      // then
+      assertThat(registration.requestId()).isEqualTo("R-2026-0042");
+      assertThat(server.getRequestCount()).isEqualTo(2);
+      RecordedRequest first = server.takeRequest(1, TimeUnit.SECONDS);
+      RecordedRequest second = server.takeRequest(1, TimeUnit.SECONDS);
+      assertThat(first.getHeader("Idempotency-Key")).isEqualTo("R-2026-0042");
+      assertThat(second.getHeader("Idempotency-Key")).isEqualTo("R-2026-0042");
+      assertThat(second.getBody().readUtf8()).isEqualTo(first.getBody().readUtf8());
+      assertThat(pauses).containsExactly(Duration.ofMillis(10));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void anAnswerTooSlowIsRetriedWithTheSameKey(Change change) throws Exception {
+      // given
+      server.enqueue(json(201, changeRegistration("R-2026-0042", change.reason()))
+          .setHeadersDelay(TOO_LATE_MILLIS, TimeUnit.MILLISECONDS));
+      server.enqueue(json(200, changeRegistration("R-2026-0042", change.reason())));
+
+      // when
+      ChangeRegistration registration = change.send(registry, "R-2026-0042");
+
+      // then
+      assertThat(registration.changeReason()).isEqualTo(change.reason());
+      assertThat(server.getRequestCount()).isEqualTo(2);
+      assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Idempotency-Key")).isEqualTo("R-2026-0042");
+      assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Idempotency-Key")).isEqualTo("R-2026-0042");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void anAnswerCutShortIsRetriedWithTheSameKey(Change change) throws Exception {
+      // given
+      server.enqueue(json(201, changeRegistration("R-2026-0042", change.reason()))
+          .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY));
+      server.enqueue(json(200, changeRegistration("R-2026-0042", change.reason())));
+
+      // when
+      ChangeRegistration registration = change.send(registry, "R-2026-0042");
+
+      // then
+      assertThat(registration.atenaNumbers()).containsExactly("0001000012", "0001000020");
+      assertThat(server.getRequestCount()).isEqualTo(2);
+      assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Idempotency-Key")).isEqualTo("R-2026-0042");
+      assertThat(server.takeRequest(1, TimeUnit.SECONDS).getHeader("Idempotency-Key")).isEqualTo("R-2026-0042");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void aServerErrorEveryTimeFailsAfterTheLastAttemptAndIsNoRefusal(Change change) {
+      // given
+      for (int i = 0; i < MAX_ATTEMPTS; i++) {
+        server.enqueue(problem(503, "UNAVAILABLE"));
+      }
+
+      // when
+      RegistryException failure = catchThrowableOfType(() -> change.send(registry, "R-2026-0042"),
+          RegistryException.class);
+
+      // then: the engine's job retries it, then raises an incident
+      assertThat(failure).isNotInstanceOf(RegistryRefusedException.class)
+          .hasMessageContaining(change.operation + " after 3 attempts; last: HTTP 503");
+      assertThat(server.getRequestCount()).isEqualTo(MAX_ATTEMPTS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void aMalformedAnswerIsAFailureThatDoesNotQuoteTheBody(Change change) {
+      // given
+      server.enqueue(json(201, "{\"requestId\": \"R-2026-0042\", \"atenaNumbers\": [\"0001000012\" <html>oops"));
+
+      // when
+      RegistryException failure = catchThrowableOfType(() -> change.send(registry, "R-2026-0042"),
+          RegistryException.class);
+
+      // then
+      assertThat(failure).isNotInstanceOf(RegistryRefusedException.class)
+          .hasMessageContaining(change.operation + " with a body that is not the agreed JSON").hasNoCause()
+          .hasMessageNotContaining("0001000012").hasMessageNotContaining("oops");
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void aPartialAnswerNamesTheMissingFieldNotTheData(Change change) {
+      // given
+      server.enqueue(json(201, changeRegistration("R-2026-0042", change.reason())
+          .replace("\"changedOn\": \"2026-09-30\",", "")));
+
+      // when
+      RegistryException failure = catchThrowableOfType(() -> change.send(registry, "R-2026-0042"),
+          RegistryException.class);
+
+      // then
+      assertThat(failure).hasMessageContaining("lacks the required field changedOn")
+          .hasMessageNotContaining("0001000012");
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Change.class)
+    void aRegistrationForAnotherRequestIsAFailure(Change change) {
+      // given
+      server.enqueue(json(200, changeRegistration("R-2026-0999", change.reason())));
+
+      // when
+      RegistryException failure = catchThrowableOfType(() -> change.send(registry, "R-2026-0042"),
+          RegistryException.class);
+
+      // then
+      assertThat(failure).hasMessageContaining("another request").hasMessageNotContaining("R-2026-0999");
+    }
+
+    @Test
+    void aRegistrationOfAnotherKindOfChangeIsAFailure() {
+      // given
+      server.enqueue(json(200, changeRegistration("R-2026-0042", ChangeReason.MOVE_WITHIN)));
+
+      // when
+      RegistryException failure = catchThrowableOfType(() -> registry.registerMoveOut(moveOut("R-2026-0042")),
+          RegistryException.class);
+
+      // then
+      assertThat(failure).hasMessageContaining("another kind of change");
+    }
+
+    @Test
+    void aRegistrationForOtherResidentsIsAFailure() {
+      // given
+      server.enqueue(json(201, changeRegistration("R-2026-0042", ChangeReason.MOVE_OUT)
+          .replace("\"0001000020\"", "\"0001000039\"")));
+
+      // when
+      RegistryException failure = catchThrowableOfType(() -> registry.registerMoveOut(moveOut("R-2026-0042")),
+          RegistryException.class);
+
+      // then
+      assertThat(failure).hasMessageContaining("other residents").hasMessageNotContaining("0001000039");
+    }
+
+    @ParameterizedTest(name = "{0} answered {1} {2}")
+    @CsvSource({
+        "MOVE_OUT,    409, REQUEST_ID_REUSED,       REQUEST_ID_REUSED",
+        "MOVE_WITHIN, 409, IDEMPOTENCY_KEY_REUSED,  REQUEST_ID_REUSED",
+        "MOVE_OUT,    422, ALREADY_REMOVED,         ALREADY_REMOVED",
+        "MOVE_OUT,    422, DIFFERENT_HOUSEHOLDS,    DIFFERENT_HOUSEHOLDS",
+        "MOVE_WITHIN, 422, NOT_THE_WHOLE_HOUSEHOLD, NOT_THE_WHOLE_HOUSEHOLD",
+        "MOVE_WITHIN, 422, A_RULE_OF_ITS_OWN,       OTHER"})
+    void aRefusalIsNotRetriedAndSaysWhy(Change change, int status, String code,
+        RegistryRefusedException.Reason reason) {
+      // given
+      server.enqueue(problem(status, code));
+      server.enqueue(json(201, changeRegistration("R-2026-0042", change.reason())));
+
+      // when
+      RegistryRefusedException refusal = catchThrowableOfType(() -> change.send(registry, "R-2026-0042"),
+          RegistryRefusedException.class);
+
+      // then
+      assertThat(refusal.reason()).isEqualTo(reason);
+      assertThat(refusal).hasMessageContaining("refused " + change.operation + " with HTTP " + status + ": " + reason);
+      if (reason == RegistryRefusedException.Reason.OTHER) {
+        assertThat(refusal).hasMessageNotContaining(code);
+      }
+      assertThat(server.getRequestCount()).isEqualTo(1);
+      assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void aRefusalWithABodyThatIsNoProblemIsARefusalForAnotherReason() {
+      // given
+      server.enqueue(new MockResponse().setResponseCode(422).setHeader("Content-Type", "text/html")
+          .setBody("<html>鹿児島 太郎 0001000012</html>"));
+
+      // when
+      RegistryRefusedException refusal = catchThrowableOfType(() -> registry.registerMoveOut(moveOut("R-1")),
+          RegistryRefusedException.class);
+
+      // then
+      assertThat(refusal.reason()).isEqualTo(RegistryRefusedException.Reason.OTHER);
+      assertThat(refusal).hasMessageNotContaining("鹿児島").hasMessageNotContaining("0001000012");
+    }
+  }
+
+  @Nested
+  class ReadingTheHistory {
+
+    @Test
+    void readsEveryChangeOldestFirstWithTheResidentAsItLeftThem() throws InterruptedException {
+      // given
+      server.enqueue(json(200, history("0001000012",
+          change("MOVE_IN", "2026-11-20", "2026-11-22", resident("0001000012", "0000500011", true)),
+          change("MOVE_OUT", "2027-03-31", "2027-03-15", resident("0001000012", "0000500011", true)
+              .replace("\"changeReason\": \"MOVE_IN\"", "\"changeReason\": \"MOVE_OUT\"")
+              .replace("\"removedOn\": null", "\"removedOn\": \"2027-03-31\"")
+              .replace("\"movedOutTo\": null", "\"movedOutTo\": \"北海道札幌市中央区北1条西2丁目\"")))));
+
+      // when
+      List<ResidentChange> history = registry.history("0001000012");
+
+      // then
+      assertThat(history).extracting(ResidentChange::changeReason)
+          .containsExactly(ChangeReason.MOVE_IN, ChangeReason.MOVE_OUT);
+      assertThat(history).extracting(ResidentChange::changedOn)
+          .containsExactly(LocalDate.of(2026, 11, 20), LocalDate.of(2027, 3, 31));
+      assertThat(history).extracting(ResidentChange::notifiedOn)
+          .containsExactly(LocalDate.of(2026, 11, 22), LocalDate.of(2027, 3, 15));
+      assertThat(history.get(0).resident().removed()).isFalse();
+      Resident movedOut = history.get(1).resident();
+      assertThat(movedOut.removedOn()).isEqualTo(LocalDate.of(2027, 3, 31));
+      assertThat(movedOut.movedOutTo()).isEqualTo("北海道札幌市中央区北1条西2丁目");
+      RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+      assertThat(request.getMethod()).isEqualTo("GET");
+      assertThat(request.getPath()).isEqualTo("/api/v1/residents/0001000012/history");
+    }
+
+    @Test
+    void anUnknownResidentHasNoHistory() {
+      // given
+      server.enqueue(problem(404, "RESIDENT_NOT_FOUND"));
+
+      // when
+      List<ResidentChange> history = registry.history("0009999998");
+
+      // then
+      assertThat(history).isEmpty();
+      assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerErrorIsRetriedAndTheNextAnswerServes() {
+      // given
+      server.enqueue(problem(503, "UNAVAILABLE"));
+      server.enqueue(json(200, history("0001000012",
+          change("MOVE_IN", "2026-11-20", "2026-11-22", resident("0001000012", "0000500011", true)))));
+
+      // when
+      List<ResidentChange> history = registry.history("0001000012");
+
+      // then
+      assertThat(history).hasSize(1);
+      assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeWithoutARequiredFieldNamesTheFieldNotTheData() {
+      // given
+      server.enqueue(json(200, history("0001000012",
+          change("MOVE_IN", "2026-11-20", "2026-11-22", resident("0001000012", "0000500011", true)),
+          change("MOVE_WITHIN", "2027-01-10", "2027-01-12", resident("0001000012", "0000500011", true))
+              .replace("\"changedOn\": \"2027-01-10\",", ""))));
+
+      // when
+      RegistryException failure = catchThrowableOfType(() -> registry.history("0001000012"),
+          RegistryException.class);
+
+      // then
+      assertThat(failure).hasMessageContaining("lacks the required field changes[1].changedOn")
+          .hasMessageNotContaining("鹿児島");
+    }
+
+    @Test
+    void aHistoryOfAnotherResidentIsAFailure() {
+      // given
+      server.enqueue(json(200, history("0001000012",
+          change("MOVE_IN", "2026-11-20", "2026-11-22", resident("0001000020", "0000500011", false)))));
+
+      // when
+      RegistryException failure = catchThrowableOfType(() -> registry.history("0001000012"),
+          RegistryException.class);
+
+      // then
+      assertThat(failure).hasMessageContaining("another resident's history").hasMessageNotContaining("0001000020");
+    }
+
+    @Test
+    void aMalformedHistoryIsAFailureThatDoesNotQuoteTheBody() {
+      // given
+      server.enqueue(json(200, "{\"atenaNumber\": \"0001000012\", \"changes\": [{\"resident\": \"鹿児島"));
+
+      // when
+      RegistryException failure = catchThrowableOfType(() -> registry.history("0001000012"),
+          RegistryException.class);
+
+      // then
+      assertThat(failure).hasMessageContaining("not the agreed JSON").hasNoCause().hasMessageNotContaining("鹿児島");
+    }
+  }
+
   // --- answers ---------------------------------------------------------------------------------------
 
   private static MockResponse json(int status, String body) {
@@ -527,6 +909,32 @@ class HttpResidentRegistryConnectorTest {
     return """
         {"visitId": "%s", "householdNumber": "0000500011",
          "atenaNumbers": {"m1": "0001000012", "m2": "0001000020"}}""".formatted(visitId);
+  }
+
+  private static String changeRegistration(String requestId, ChangeReason changeReason) {
+    return """
+        {"requestId": "%s", "changeReason": "%s", "householdNumber": "0000500011",
+         "atenaNumbers": ["0001000012", "0001000020"], "changedOn": "2026-09-30", "notifiedOn": "2026-09-16"}"""
+        .formatted(requestId, changeReason.name());
+  }
+
+  private static String history(String atenaNumber, String... changes) {
+    return "{\"atenaNumber\": \"" + atenaNumber + "\", \"changes\": [" + String.join(",", changes) + "]}";
+  }
+
+  private static String change(String changeReason, String changedOn, String notifiedOn, String resident) {
+    return "{\"changeReason\": \"" + changeReason + "\", \"changedOn\": \"" + changedOn + "\", \"notifiedOn\": \""
+        + notifiedOn + "\", \"resident\": " + resident + "}";
+  }
+
+  static MoveOutRequest moveOut(String requestId) {
+    return new MoveOutRequest(requestId, List.of("0001000012", "0001000020"), LocalDate.of(2026, 9, 30),
+        LocalDate.of(2026, 9, 16), "北海道札幌市中央区北1条西2丁目");
+  }
+
+  static MoveWithinRequest moveWithin(String requestId) {
+    return new MoveWithinRequest(requestId, List.of("0001000012", "0001000020"), LocalDate.of(2026, 8, 1),
+        LocalDate.of(2026, 8, 7), "8900062", "鹿児島県鹿児島市与次郎一丁目5番1号", "与次郎ハイツ305号室");
   }
 
   static MoveInRequest moveIn(String visitId) {

@@ -22,6 +22,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The OpenAPI description and the connector's JSON say the same thing. */
 class RegistryApiContractTest {
 
+  private static Map<String, Object> api;
   private static Map<String, Object> schemas;
   private final ObjectMapper json = RetryingHttpClient.objectMapper();
 
@@ -29,7 +30,7 @@ class RegistryApiContractTest {
   @SuppressWarnings("unchecked")
   static void readTheDescription() throws IOException {
     try (InputStream yaml = RegistryApiContractTest.class.getResourceAsStream("/openapi/registry-api.yaml")) {
-      Map<String, Object> api = new Yaml().load(yaml);
+      api = new Yaml().load(yaml);
       assertThat(api.get("openapi")).asString().startsWith("3.");
       schemas = (Map<String, Object>) ((Map<String, Object>) api.get("components")).get("schemas");
     }
@@ -43,7 +44,12 @@ class RegistryApiContractTest {
       "Household, HouseholdJson",
       "MoveInRequest, MoveInRequestJson",
       "NewResident, NewResidentJson",
-      "MoveInRegistration, MoveInRegistrationJson"})
+      "MoveInRegistration, MoveInRegistrationJson",
+      "MoveOutRequest, MoveOutRequestJson",
+      "MoveWithinRequest, MoveWithinRequestJson",
+      "ChangeRegistration, ChangeRegistrationJson",
+      "ResidentHistory, ResidentHistoryJson",
+      "ResidentChange, ResidentChangeJson"})
   void everySchemaHasExactlyTheFieldsOfItsRecord(String schema, String record) throws ClassNotFoundException {
     // given
     Class<?> type = Class.forName(HttpRegistryJson.class.getName() + "$" + record);
@@ -59,6 +65,108 @@ class RegistryApiContractTest {
   void theEnumsListTheDomainsValues() {
     assertThat(enumValues("Sex")).containsExactlyInAnyOrder(names(Sex.values()));
     assertThat(enumValues("ChangeReason")).containsExactlyInAnyOrder(names(ChangeReason.values()));
+  }
+
+  @Test
+  void theRefusalCodesAreTheRefusalReasonsButOther() {
+    assertThat(enumValues("RefusalCode")).containsExactlyInAnyOrder(
+        Arrays.stream(RegistryRefusedException.Reason.values())
+            .filter(reason -> reason != RegistryRefusedException.Reason.OTHER)
+            .map(Enum::name)
+            .toArray(String[]::new));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDescriptionHasExactlyTheOperationsTheConnectorCalls() {
+    // given
+    Map<String, Object> paths = (Map<String, Object>) api.get("paths");
+
+    // when
+    List<String> operations = paths.entrySet().stream()
+        .flatMap(path -> ((Map<String, Object>) path.getValue()).keySet().stream()
+            .map(method -> method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey()))
+        .toList();
+
+    // then: the operation names the connector's messages use
+    assertThat(operations).containsExactlyInAnyOrder(
+        "GET /households/{householdNumber}",
+        "GET /residents/{atenaNumber}",
+        "GET /residents/{atenaNumber}/history",
+        "POST /move-ins",
+        "POST /move-outs",
+        "POST /move-withins");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyWriteRequiresAnIdempotencyKeyAndAnswersARepeatWith200() {
+    Map<String, Object> paths = (Map<String, Object>) api.get("paths");
+    for (String path : List.of("/move-ins", "/move-outs", "/move-withins")) {
+      Map<String, Object> post = (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("post");
+      List<Map<String, Object>> parameters = ((List<Map<String, Object>>) post.get("parameters")).stream()
+          .map(RegistryApiContractTest::resolve)
+          .toList();
+      assertThat(parameters).as(path).anySatisfy(parameter -> {
+        assertThat(parameter.get("name")).isEqualTo("Idempotency-Key");
+        assertThat(parameter.get("in")).isEqualTo("header");
+        assertThat(parameter.get("required")).isEqualTo(true);
+      });
+      assertThat((Map<String, Object>) post.get("responses")).as(path).containsKeys("200", "201", "409", "422");
+    }
+  }
+
+  @Test
+  void aChangeRegistrationLackingAFieldFailsExactlyWhenTheDescriptionRequiresIt() throws IOException {
+    // given
+    List<String> required = required("ChangeRegistration");
+    ObjectNode complete = (ObjectNode) json.readTree("""
+        {"requestId": "R-1", "changeReason": "MOVE_OUT", "householdNumber": "0000500011",
+         "atenaNumbers": ["0001000012"], "changedOn": "2026-09-30", "notifiedOn": "2026-09-16"}""");
+    assertThatCode(() -> json.treeToValue(complete, HttpRegistryJson.ChangeRegistrationJson.class).toRegistration())
+        .doesNotThrowAnyException();
+
+    for (String field : properties("ChangeRegistration").keySet()) {
+      // when
+      ObjectNode lacking = complete.deepCopy();
+      lacking.remove(field);
+      Throwable failure = catchThrowable(
+          () -> json.treeToValue(lacking, HttpRegistryJson.ChangeRegistrationJson.class).toRegistration());
+
+      // then
+      if (required.contains(field)) {
+        assertThat(failure).as(field).isInstanceOf(RetryingHttpClient.MissingField.class).hasMessage(field);
+      } else {
+        assertThat(failure).as(field).isNull();
+      }
+    }
+  }
+
+  @Test
+  void aChangeInTheHistoryLackingAFieldFailsExactlyWhenTheDescriptionRequiresIt() throws IOException {
+    // given
+    List<String> required = required("ResidentChange");
+    ObjectNode complete = (ObjectNode) json.readTree("{\"changeReason\": \"MOVE_IN\", \"changedOn\": \"2026-11-20\", "
+        + "\"notifiedOn\": \"2026-11-22\", \"resident\": "
+        + HttpResidentRegistryConnectorTest.resident("0001000012", "0000500011", true) + "}");
+    assertThatCode(() -> json.treeToValue(complete, HttpRegistryJson.ResidentChangeJson.class).toChange("change"))
+        .doesNotThrowAnyException();
+
+    for (String field : properties("ResidentChange").keySet()) {
+      // when
+      ObjectNode lacking = complete.deepCopy();
+      lacking.remove(field);
+      Throwable failure = catchThrowable(
+          () -> json.treeToValue(lacking, HttpRegistryJson.ResidentChangeJson.class).toChange("change"));
+
+      // then
+      if (required.contains(field)) {
+        assertThat(failure).as(field).isInstanceOf(RetryingHttpClient.MissingField.class)
+            .hasMessage("change." + field);
+      } else {
+        assertThat(failure).as(field).isNull();
+      }
+    }
   }
 
   @Test
@@ -104,6 +212,20 @@ class RegistryApiContractTest {
       // then
       assertThat(failure).as(field).hasMessage("flags." + field);
     }
+  }
+
+  /** {@code node}, or what its {@code $ref} (within this description) points to. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> resolve(Map<String, Object> node) {
+    Object ref = node.get("$ref");
+    if (ref == null) {
+      return node;
+    }
+    Map<String, Object> target = api;
+    for (String part : ref.toString().substring(2).split("/")) {
+      target = (Map<String, Object>) target.get(part);
+    }
+    return target;
   }
 
   @SuppressWarnings("unchecked")
