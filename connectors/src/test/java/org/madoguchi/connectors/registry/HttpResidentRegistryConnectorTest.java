@@ -741,11 +741,11 @@ class HttpResidentRegistryConnectorTest {
       assertThat(pauses).isEmpty();
     }
 
-    @Test
-    void aRefusalWithABodyThatIsNoProblemIsARefusalForAnotherReason() {
+    @ParameterizedTest
+    @ValueSource(strings = {"<html>鹿児島 太郎 0001000012</html>", "", "[\"鹿児島\", \"0001000012\"]"})
+    void aRefusalWithABodyThatIsNoProblemIsARefusalForAnotherReason(String body) {
       // given
-      server.enqueue(new MockResponse().setResponseCode(422).setHeader("Content-Type", "text/html")
-          .setBody("<html>鹿児島 太郎 0001000012</html>"));
+      server.enqueue(new MockResponse().setResponseCode(422).setHeader("Content-Type", "text/html").setBody(body));
 
       // when
       RegistryRefusedException refusal = catchThrowableOfType(() -> registry.registerMoveOut(moveOut("R-1")),
