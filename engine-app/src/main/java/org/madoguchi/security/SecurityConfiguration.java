@@ -14,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
@@ -85,6 +86,16 @@ class SecurityConfiguration {
 
   private static boolean isApiRequest(HttpServletRequest request) {
     return request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+  }
+
+  /**
+   * A URL the firewall refuses (encoded slashes, dot segments, …) answers in the API's error shape rather
+   * than the container's error page.
+   */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return (request, response, rejected) -> writeProblem(response, HttpStatus.BAD_REQUEST, "rejected-request",
+        "URL に使えない文字や並びが含まれています。画面のリンクから操作し直してください。");
   }
 
   private static void writeProblem(HttpServletResponse response, HttpStatus status, String code, String message)

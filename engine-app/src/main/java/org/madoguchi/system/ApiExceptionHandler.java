@@ -64,7 +64,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     log.info("{} {} refused: {}", method, uri, statusCode.value());
     String code;
     String message;
-    if (e instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
+    if (statusCode.value() == 413 || causedByTooLargeBody(e)) {
+      statusCode = HttpStatus.PAYLOAD_TOO_LARGE;
+      code = "request-too-large";
+      message = RequestBodyLimitFilter.MESSAGE;
+    } else if (e instanceof org.springframework.http.converter.HttpMessageNotReadableException) {
       code = "malformed-request";
       message = "送信された内容を読み取れません。JSON の形式と項目の型を確認してください。";
     } else if (e instanceof MethodArgumentNotValidException invalid) {
@@ -86,6 +90,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       message = "リクエストに誤りがあります。";
     }
     return problem(HttpStatus.valueOf(statusCode.value()), code, message, uri);
+  }
+
+  private static boolean causedByTooLargeBody(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestBodyLimitFilter.BodyTooLargeException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static ResponseEntity<Object> problem(HttpStatus status, String code, String message, String uri) {
