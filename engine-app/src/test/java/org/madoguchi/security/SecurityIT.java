@@ -5,17 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.madoguchi.support.ApplicationOnH2;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
 
-/** The engine's REST API is closed to anonymous callers and staff; responses carry the secure headers. */
+/**
+ * The engine's REST API is closed to anonymous callers and staff; responses carry the secure headers; web
+ * forms need the CSRF token; passwords are salted hashes; idle sessions end.
+ */
 @ApplicationOnH2
 class SecurityIT {
 
   @Autowired
   TestRestTemplate rest;
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  ServerProperties server;
 
   @Test
   void engineRestApiNeedsAnAdministrator() {
@@ -62,5 +74,33 @@ class SecurityIT {
 
     assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(docs.getBody()).contains("/api/visits", "/api/tasks/{id}/complete", "/api/deployments");
+  }
+
+  @Test
+  void webFormsNeedTheCsrfTokenEvenForSigningIn() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", "counter");
+    form.add("password", "counter");
+
+    ResponseEntity<String> withoutToken = rest.postForEntity("/login", new HttpEntity<>(form, headers), String.class);
+    ResponseEntity<String> uiPostWithoutToken = rest.postForEntity("/counter/visits",
+        new HttpEntity<>(new LinkedMultiValueMap<>(java.util.Map.of("noticeId", java.util.List.of("N000001"))), headers),
+        String.class);
+
+    assertThat(withoutToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(uiPostWithoutToken.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.getForEntity("/login", String.class).getBody()).contains("name=\"_csrf\"");
+  }
+
+  @Test
+  void passwordsAreKeptOnlyAsSaltedHashesAndSessionsEndAfterThirtyIdleMinutes() {
+    java.util.Map<String, Object> stored = jdbc.sql("select PWD_, SALT_ from ACT_ID_USER where ID_ = 'counter'")
+        .query().singleRow();
+
+    assertThat((String) stored.get("PWD_")).startsWith("{SHA-512}").doesNotContain("counter");
+    assertThat((String) stored.get("SALT_")).isNotBlank();
+    assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
   }
 }
