@@ -11,7 +11,6 @@ import org.madoguchi.connectors.notice.EmbeddedMoveOutNoticeConnector;
 import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.connectors.notice.MoveOutNoticeSummary;
 import org.madoguchi.connectors.registry.HouseholdMember;
-import org.madoguchi.connectors.registry.JapaneseCalendar;
 import org.madoguchi.forms.FieldSource;
 import org.madoguchi.forms.FilledApplication;
 import org.madoguchi.forms.FormField;
@@ -130,7 +129,10 @@ class ApplicationsArePrefilledIT {
         .asInt()).isZero();
   }
 
-  /** Each prefilled name, kana and birth date on the application is a member's value from the notice. */
+  /**
+   * Each prefilled name, kana and birth date on the application is a member's value from the notice, held as the
+   * form's data holds it (an ISO date, a choice by its option's value).
+   */
   private static void assertPrefilledFromNotice(FilledApplication application, MoveOutNotice notice) {
     List<Map<String, String>> rows = new ArrayList<>(application.members());
     rows.add(application.values());
@@ -149,7 +151,8 @@ class ApplicationsArePrefilledIT {
           case "member.name.fullNameKana" -> assertThat(notice.members()).extracting(m -> m.name().fullNameKana())
               .as(field.key()).contains(value);
           case "member.birthDate" -> assertThat(notice.members())
-              .extracting((HouseholdMember m) -> JapaneseCalendar.format(m.birthDate())).contains(value);
+              .extracting((HouseholdMember m) -> m.birthDate().toString()).contains(value);
+          case "member.sex" -> assertThat(field.options()).as(field.key()).containsKey(value);
           case "household.address" -> assertThat(value).isEqualTo(notice.plannedAddress());
           case "household.previousAddress" -> assertThat(value).isEqualTo(notice.fromAddress());
           default -> assertThat(value).isNotBlank();
