@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
@@ -69,6 +70,12 @@ public class VisitProcedures {
             Timestamp.from(Instant.now(clock)))
         .update();
     return true;
+  }
+
+  /** The members a started procedure case concerns, by its process instance; empty for any other process. */
+  public Optional<List<String>> memberIdsOf(String processInstanceId) {
+    return jdbc.sql("select member_ids from visit_procedure where process_instance_id = ?")
+        .param(processInstanceId).query(String.class).optional().map(ids -> Arrays.asList(ids.split(",")));
   }
 
   /**
