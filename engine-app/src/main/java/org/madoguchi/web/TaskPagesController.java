@@ -1,15 +1,18 @@
 package org.madoguchi.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.madoguchi.procedure.ProcedureState;
 import org.madoguchi.procedure.VisitProcedures;
 import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.system.ApiException;
 import org.madoguchi.task.DepartmentTaskService;
+import org.madoguchi.task.TaskForms;
 import org.madoguchi.task.TaskView;
 import org.madoguchi.visit.Visit;
 import org.madoguchi.visit.VisitService;
@@ -25,9 +28,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * A department's task list and a task's page: filter, sort by waiting time, claim, open the application,
- * approve or return it with a reason; the visit it belongs to is one click away. The department service
- * refuses another department's task, however its URL was reached.
+ * A department's task list and a task's page: filter, sort by waiting time, claim, open the application in
+ * its deployed form, approve it (with what the department filled in the form) or return it with a reason; the
+ * visit it belongs to is one click away. The department service refuses another department's task, however its
+ * URL was reached.
  */
 @Controller
 class TaskPagesController {
@@ -36,13 +40,17 @@ class TaskPagesController {
   private final VisitService visits;
   private final VisitViews views;
   private final VisitProcedures procedures;
+  private final TaskForms forms;
+  private final ObjectMapper json;
 
   TaskPagesController(DepartmentTaskService tasks, VisitService visits, VisitViews views,
-      VisitProcedures procedures) {
+      VisitProcedures procedures, TaskForms forms, ObjectMapper json) {
     this.tasks = tasks;
     this.visits = visits;
     this.views = views;
     this.procedures = procedures;
+    this.forms = forms;
+    this.json = json;
   }
 
   /**
@@ -95,7 +103,10 @@ class TaskPagesController {
     }
   }
 
-  /** The task with the application it is about: the members concerned and why the procedure applies. */
+  /**
+   * The task with the application it is about: the members concerned and why the procedure applies, and the
+   * application in the form deployed for the task.
+   */
   @GetMapping("/tasks/{id}")
   String task(@PathVariable String id, Model model) {
     TaskView task = tasks.get(id);
@@ -104,9 +115,7 @@ class TaskPagesController {
     if (task.visitId() != null) {
       Visit visit = visits.get(task.visitId());
       VisitView view = views.of(visit);
-      Optional<ProcedureState> procedure = procedures.of(visit.id()).stream()
-          .filter(p -> p.processInstanceId().equals(task.processInstanceId())).findFirst();
-      List<String> memberIds = procedure.map(ProcedureState::memberIds).orElse(List.of());
+      List<String> memberIds = procedures.memberIdsOf(task.processInstanceId()).orElse(List.of());
       model.addAttribute("visit", view);
       model.addAttribute("members", view.household().members().stream()
           .filter(m -> memberIds.contains(m.id())).toList());
@@ -114,16 +123,25 @@ class TaskPagesController {
           .filter(p -> p.processKey().equals(task.processKey()) && p.memberIds().equals(memberIds))
           .flatMap(p -> p.reasons().stream()).toList());
       model.addAttribute("names", VisitPagesController.namesOf(view));
+      model.addAttribute("taskForm", forms.find(task, visit).orElse(null));
     }
     return "tasks/task";
   }
 
+  /**
+   * Approves the task with the note and {@code formValues}: what the department filled in the form, as the page's
+   * script sends it (a JSON object of the form's keys), checked by the department service like the API's.
+   */
   @PostMapping("/tasks/{id}/complete")
   String complete(@PathVariable String id, @RequestParam(required = false) String note,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) String formValues, RedirectAttributes redirect) {
     TaskView task = tasks.get(id);
     try {
-      tasks.complete(id, note == null || note.isBlank() ? Map.of() : Map.of("note", note.strip()));
+      Map<String, Object> values = new HashMap<>(formValues(formValues));
+      if (note != null && !note.isBlank()) {
+        values.put("note", note.strip());
+      }
+      tasks.complete(id, values);
       redirect.addFlashAttribute("completedTask", task.procedureName() + "「" + task.name() + "」");
       return "redirect:/tasks";
     } catch (ApiException e) {
@@ -144,6 +162,18 @@ class TaskPagesController {
       redirect.addFlashAttribute("error", e.getMessage());
       redirect.addFlashAttribute("reason", reason);
       return "redirect:/tasks/" + id;
+    }
+  }
+
+  private Map<String, Object> formValues(String formValues) {
+    if (formValues == null || formValues.isBlank()) {
+      return Map.of();
+    }
+    try {
+      Map<String, Object> values = json.readValue(formValues, new TypeReference<Map<String, Object>>() { });
+      return values == null ? Map.of() : values;
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("invalid-form-values", "申請書フォームの入力内容を読み取れませんでした。");
     }
   }
 

@@ -27,9 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The whole move-in of the seeds' 5-person household in a real browser: the counter signs in, opens the
  * visit from the move-out notice, answers the interview while the related procedures appear and disappear,
- * the resident signs on the canvas, the counter submits and accepts; the insurance department claims and
- * approves its task; the visit board shows the visit done. Every page is screenshotted and checked for
- * accessibility on the way.
+ * the resident signs on the canvas, the counter submits and accepts; the insurance department claims its task,
+ * checks the application in its form, fills in the office-use entries and approves; the visit board shows the visit
+ * done. Every page is screenshotted and checked for accessibility on the way.
  */
 @ApplicationOnH2
 class MoveInBrowserIT {
@@ -179,6 +179,18 @@ class MoveInBrowserIT {
       browser.until(d -> d.getCurrentUrl().matches(".*/tasks/[^/?]+$"));
       assertThat(browser.text(By.id("task-assignee"))).isEqualTo("hoken");
       assertThat(browser.text(By.id("task-members"))).contains("薩摩\u3000太郎", "薩摩\u3000三郎");
+      // The application in the form deployed for the task, as the resident signed it: what the counter filled is
+      // shown and cannot be changed; the office-use entries typed at the check go with its approval.
+      browser.field(By.cssSelector("#task-form:not([aria-busy]) form.fjs-form"));
+      assertThat(formFieldValues()).contains("薩摩\u3000太郎", "薩摩\u3000花子", "薩摩\u3000三郎",
+          "鹿児島県鹿児島市中央町10番1号", "福岡県福岡市中央区天神二丁目3番4号");
+      assertThat(browser.field(By.cssSelector("#task-form input[id$='Field_address']")).isEnabled()).isFalse();
+      WebElement symbol = browser.field(By.cssSelector("#task-form input[id$='Field_insuranceSymbolNumber']"));
+      if ("Check".equals(step)) {
+        symbol.sendKeys("鹿 12-345");
+      } else {
+        assertThat(symbol.getAttribute("value")).isEqualTo("鹿 12-345");
+      }
       browser.check("task-" + step);
       browser.clickable(By.id("complete")).click();
       browser.until(d -> d.getCurrentUrl().matches(".*/tasks$"));
@@ -200,6 +212,13 @@ class MoveInBrowserIT {
         .anyMatch(r -> r.getText().contains("すべて完了")));
     assertThat(browser.driver().findElements(By.cssSelector("#board-waiting tr[data-visit-id='" + visitId + "']"))).isEmpty();
     browser.check("board");
+  }
+
+  /** The values of the rendered application form's inputs, in the form's order. */
+  @SuppressWarnings("unchecked")
+  private List<String> formFieldValues() {
+    return (List<String>) browser.script(
+        "return Array.from(document.querySelectorAll('#task-form input')).map(function (i) { return i.value; });");
   }
 
   /** The proposals' keys (procedure/scope), read in one go: the script replaces the list as answers change. */
