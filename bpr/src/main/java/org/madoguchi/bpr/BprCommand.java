@@ -19,12 +19,13 @@ import org.madoguchi.forms.FormDefinitionException;
  * The command-line tool {@code madoguchi-bpr.jar}:
  *
  * <pre>
- * java -jar madoguchi-bpr.jar metrics [--forms DIR]... FILE.bpmn...
+ * java -jar madoguchi-bpr.jar metrics [--forms DIR]... [--bundle NAME] FILE.bpmn...
  * </pre>
  *
- * <p>prints one JSON object per process, one per line. Exit status: 0 when every file was measured, 2 when a file
- * is missing, not XML or not valid BPMN (one line on stderr per such file, naming it; the other files are still
- * measured), 1 for a wrong command line or an unreadable forms folder.
+ * <p>prints one JSON object per process, one per line, and with {@code --bundle} one more for the bundle of them all
+ * (the first process read is the visit, the others the procedures it spawns). Exit status: 0 when every file was
+ * measured, 2 when a file is missing, not XML or not valid BPMN (one line on stderr per such file, naming it; the
+ * other files are still measured, the bundle is not), 1 for a wrong command line or an unreadable forms folder.
  */
 public final class BprCommand {
 
@@ -33,10 +34,12 @@ public final class BprCommand {
   public static final int INVALID_BPMN = 2;
 
   static final String USAGE_TEXT = """
-      usage: java -jar madoguchi-bpr.jar metrics [--forms DIR]... FILE.bpmn...
+      usage: java -jar madoguchi-bpr.jar metrics [--forms DIR]... [--bundle NAME] FILE.bpmn...
         prints one JSON object per process: user tasks, lanes, hand-offs, resident moves, forms,
         resident-written fields, signatures, steps per role.
-        --forms DIR  also read the forms (*.form) in DIR; Madoguchi's own forms are always known""";
+        --forms DIR    also read the forms (*.form) in DIR; Madoguchi's own forms are always known
+        --bundle NAME  then one more object for the bundle of every process read: the first is the
+                       visit, the others the procedures it spawns""";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,13 +61,18 @@ public final class BprCommand {
     }
     List<Path> formFolders = new ArrayList<>();
     List<String> files = new ArrayList<>();
+    String bundleName = null;
     for (int i = 1; i < args.length; i++) {
-      if ("--forms".equals(args[i])) {
+      if ("--forms".equals(args[i]) || "--bundle".equals(args[i])) {
         if (i + 1 == args.length) {
-          err.println("madoguchi-bpr: --forms needs a folder\n" + USAGE_TEXT);
+          err.println("madoguchi-bpr: " + args[i] + " needs a value\n" + USAGE_TEXT);
           return USAGE;
         }
-        formFolders.add(Path.of(args[++i]));
+        if ("--forms".equals(args[i])) {
+          formFolders.add(Path.of(args[++i]));
+        } else {
+          bundleName = args[++i];
+        }
       } else {
         files.add(args[i]);
       }
@@ -82,6 +90,7 @@ public final class BprCommand {
       return USAGE;
     }
     BpmnMetrics metrics = new BpmnMetrics(forms);
+    List<ProcessGraph> processes = new ArrayList<>();
     int status = OK;
     for (String file : files) {
       Path path;
@@ -93,18 +102,29 @@ public final class BprCommand {
         continue;
       }
       try {
-        for (ProcessMetrics process : metrics.measure(path)) {
-          out.println(JSON.writeValueAsString(process));
+        for (ProcessGraph process : ProcessGraph.read(path)) {
+          out.println(json(metrics.measure(process)));
+          processes.add(process);
         }
       } catch (InvalidBpmnException e) {
         err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
         status = INVALID_BPMN;
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("metrics cannot be written as JSON", e);
       }
+    }
+    if (bundleName != null && status == OK && !processes.isEmpty()) {
+      out.println(json(metrics.measure(
+          new Bundle(bundleName, processes.get(0), processes.subList(1, processes.size())))));
     }
     out.flush();
     return status;
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("metrics cannot be written as JSON", e);
+    }
   }
 
   private static FormCatalog formCatalog(List<Path> folders) {

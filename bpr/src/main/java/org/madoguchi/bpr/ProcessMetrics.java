@@ -23,7 +23,8 @@ import java.util.Map;
  *     {@code zeebe:formDefinition})
  * @param formIds the distinct form ids referenced, in document order
  * @param residentWrittenFields fields the resident writes (source {@code resident}) in the referenced forms, each
- *     form counted once with one member listed
+ *     form counted once with one member listed; for a task marked {@code madoguchi.writtenOnPaper=true}, every
+ *     entry its paper form asks for
  * @param signatures signature fields in the referenced forms, each form counted once
  * @param stepsPerRole user tasks per role: each candidate group, else the assignee, else the lane's name
  * @param warnings what could not be measured as asked (a form not in the catalog, nodes outside every lane)

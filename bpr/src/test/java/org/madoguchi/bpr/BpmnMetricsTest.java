@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +38,72 @@ class BpmnMetricsTest {
         "bpmn/nhi-enrollment.bpmn", "nhi-enrollment", "国民健康保険 加入",
         4, List.of("窓口（市民課）", "保険年金課"), List.of("窓口（市民課）", "保険年金課"), 3, 3,
         4, List.of("nhi-enrollment-application"), 0, 1, Map.of("counter", 2, "insurance-pension", 2), List.of()));
+  }
+
+  @Test
+  void sumsAVisitAndTheProceduresItSpawnsIntoItsBundle() throws Exception {
+    ProcessGraph visit = readModel("bpmn/move-in-visit.bpmn");
+    ProcessGraph nhi = readModel("bpmn/nhi-enrollment.bpmn");
+    ProcessGraph allowance = readModel("bpmn/child-allowance.bpmn");
+    List<ProcessMetrics> parts = Stream.of(visit, nhi, allowance).map(metrics::measure).toList();
+
+    BundleMetrics bundle = metrics.measure(new Bundle("転入", visit, List.of(nhi, allowance)));
+
+    assertThat(bundle.visit()).isEqualTo("move-in-visit");
+    assertThat(bundle.procedures()).containsExactly("nhi-enrollment", "child-allowance");
+    assertThat(bundle.userTasks()).isEqualTo(parts.stream().mapToInt(ProcessMetrics::userTasks).sum());
+    assertThat(bundle.forms()).isEqualTo(parts.stream().mapToInt(ProcessMetrics::forms).sum());
+    // Both procedures start in a lane named 窓口（市民課）, the visit ends in 市民課 総合窓口: to the tool these are two
+    // lanes, so each procedure adds a hand-off and, as the models mark no counter, a resident move.
+    assertThat(bundle.lanes()).containsExactly("市民課 総合窓口", "窓口（市民課）", "保険年金課", "子育て支援課");
+    assertThat(bundle.handOffs()).isEqualTo(parts.stream().mapToInt(ProcessMetrics::handOffs).sum() + 2);
+    assertThat(bundle.residentMoves()).isEqualTo(parts.stream().mapToInt(ProcessMetrics::residentMoves).sum() + 2);
+    assertThat(bundle.formIds())
+        .containsExactly("move-in-notification", "nhi-enrollment-application", "child-allowance-application");
+    assertThat(bundle.signatures()).isEqualTo(3);
+    assertThat(bundle.stepsPerRole())
+        .containsOnly(Map.entry("counter", 6), Map.entry("insurance-pension", 2), Map.entry("child-support", 2));
+  }
+
+  @Test
+  void countsAFormOnceWhenTwoProceduresOfABundleUseIt() throws Exception {
+    ProcessGraph visit = readModel("bpmn/move-in-visit.bpmn");
+    ProcessGraph nhi = readModel("bpmn/nhi-enrollment.bpmn");
+
+    BundleMetrics once = metrics.measure(new Bundle("once", visit, List.of(nhi)));
+    BundleMetrics twice = metrics.measure(new Bundle("twice", visit, List.of(nhi, nhi)));
+
+    assertThat(twice.userTasks()).isGreaterThan(once.userTasks());
+    assertThat(twice.formIds()).isEqualTo(once.formIds());
+    assertThat(twice.signatures()).isEqualTo(once.signatures()).isEqualTo(2);
+    assertThat(twice.lanes()).isEqualTo(once.lanes());
+  }
+
+  @Test
+  void handsTheVisitOverOnlyToAProcedureStartingInAnotherLane() throws Exception {
+    List<ProcessGraph> processes = ProcessGraph.read(TestFiles.model("BpmnMetricsTest.bundle.bpmn"));
+
+    BundleMetrics bundle = metrics.measure(new Bundle("転入", processes.get(0), processes.subList(1, 3)));
+
+    // Inside the processes: 受付 (総合窓口) → 審査 (保険年金課, not a counter) is one hand-off, no move. Across them:
+    // the visit ends at 総合窓口, where the NHI procedure starts (nothing), and the child allowance starts at
+    // 子育て支援課 窓口, a counter (a hand-off and a move).
+    assertThat(bundle.handOffs()).isEqualTo(2);
+    assertThat(bundle.residentMoves()).isEqualTo(1);
+    assertThat(bundle.lanes()).containsExactly("総合窓口", "保険年金課", "子育て支援課 窓口");
+    assertThat(bundle.counterLanes()).containsExactly("総合窓口", "子育て支援課 窓口");
+    assertThat(bundle.warnings()).isEmpty();
+  }
+
+  @Test
+  void countsEveryEntryOfAFormTheResidentWritesOnPaper() throws Exception {
+    FormDefinition notification = FormCatalog.fromClasspath().get("move-in-notification");
+
+    ProcessMetrics visit = metrics.measure(ProcessGraph.read(TestFiles.model("BpmnMetricsTest.bundle.bpmn")).get(0));
+
+    assertThat(visit.residentWrittenFields()).isEqualTo(notification.paperEntries(1))
+        .isGreaterThan(notification.residentWrittenFields(1));
+    assertThat(visit.signatures()).isEqualTo(notification.signatureFields());
   }
 
   @ParameterizedTest
@@ -176,6 +243,13 @@ class BpmnMetricsTest {
     try (InputStream model = getClass().getClassLoader().getResourceAsStream(resource)) {
       assertThat(model).as("%s from the madoguchi-processes jar", resource).isNotNull();
       return metrics.measure(model, resource);
+    }
+  }
+
+  private ProcessGraph readModel(String resource) throws IOException, InvalidBpmnException {
+    try (InputStream model = getClass().getClassLoader().getResourceAsStream(resource)) {
+      assertThat(model).as("%s from the madoguchi-processes jar", resource).isNotNull();
+      return ProcessGraph.read(model, resource).get(0);
     }
   }
 

@@ -97,6 +97,30 @@ class BprCommandTest {
   }
 
   @Test
+  void printsTheBundleOfEveryProcessReadAfterTheProcessesOwnLines() throws Exception {
+    int status = run("metrics", "--bundle", "転入", TestFiles.model("BpmnMetricsTest.bundle.bpmn").toString());
+
+    assertThat(status).isZero();
+    List<JsonNode> lines = jsonLines();
+    assertThat(lines).hasSize(4);
+    JsonNode bundle = lines.get(3);
+    assertThat(bundle.get("bundle").asText()).isEqualTo("転入");
+    assertThat(bundle.get("visit").asText()).isEqualTo("visit");
+    assertThat(bundle.get("procedures")).extracting(JsonNode::asText).containsExactly("same-counter", "other-counter");
+    assertThat(bundle.get("userTasks").intValue())
+        .isEqualTo(lines.subList(0, 3).stream().mapToInt(p -> p.get("userTasks").intValue()).sum());
+  }
+
+  @Test
+  void printsNoBundleWhenAFileIsNotBpmn() throws Exception {
+    int status = run("metrics", "--bundle", "転入", TestFiles.model("BpmnMetricsTest.bundle.bpmn").toString(),
+        TestFiles.invalid("notes.txt").toString());
+
+    assertThat(status).isEqualTo(BprCommand.INVALID_BPMN);
+    assertThat(jsonLines()).hasSize(3).allSatisfy(line -> assertThat(line.has("processId")).isTrue());
+  }
+
+  @Test
   void explainsItsUsageForAWrongCommandLine() {
     assertThat(run()).isEqualTo(BprCommand.USAGE);
     assertThat(run("simulate", "x.bpmn")).isEqualTo(BprCommand.USAGE);

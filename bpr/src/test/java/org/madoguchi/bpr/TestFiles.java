@@ -23,6 +23,11 @@ final class TestFiles {
     return resource("invalid/" + name);
   }
 
+  /** A model written for one test class, named {@code <TestClass>.<case>.bpmn}, in this package's resources. */
+  static Path model(String name) {
+    return resource("org/madoguchi/bpr/" + name);
+  }
+
   /** Every file of the foreign folder, so that a file added there is tested without naming it. */
   static List<Path> allForeign() {
     try (Stream<Path> files = Files.list(resource("foreign"))) {
