@@ -1,7 +1,10 @@
 package org.madoguchi.bpr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -12,6 +15,11 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.madoguchi.bpr.simulation.InvalidScenarioException;
+import org.madoguchi.bpr.simulation.ScenarioFile;
+import org.madoguchi.bpr.simulation.Simulation;
+import org.madoguchi.bpr.simulation.SimulationMarkdown;
+import org.madoguchi.bpr.simulation.SimulationResult;
 import org.madoguchi.forms.FormCatalog;
 import org.madoguchi.forms.FormDefinitionException;
 
@@ -20,12 +28,15 @@ import org.madoguchi.forms.FormDefinitionException;
  *
  * <pre>
  * java -jar madoguchi-bpr.jar metrics [--forms DIR]... [--bundle NAME] FILE.bpmn...
+ * java -jar madoguchi-bpr.jar simulate [--format json|markdown] SCENARIO.yaml
  * </pre>
  *
- * <p>prints one JSON object per process, one per line, and with {@code --bundle} one more for the bundle of them all
- * (the first process read is the visit, the others the procedures it spawns). Exit status: 0 when every file was
- * measured, 2 when a file is missing, not XML or not valid BPMN (one line on stderr per such file, naming it; the
- * other files are still measured, the bundle is not), 1 for a wrong command line or an unreadable forms folder.
+ * <p>{@code metrics} prints one JSON object per process, one per line, and with {@code --bundle} one more for the
+ * bundle of them all (the first process read is the visit, the others the procedures it spawns). {@code simulate}
+ * prints the simulation of a scenario (see {@link org.madoguchi.bpr.simulation.ScenarioFile}). Exit status: 0 when
+ * every file was read, 2 when a BPMN file is missing, not XML or not valid BPMN (one line on stderr per such file,
+ * naming it; {@code metrics} still measures the other files, but prints no bundle), 1 for a wrong command line, an
+ * unreadable forms folder or a scenario that cannot be simulated.
  */
 public final class BprCommand {
 
@@ -35,13 +46,19 @@ public final class BprCommand {
 
   static final String USAGE_TEXT = """
       usage: java -jar madoguchi-bpr.jar metrics [--forms DIR]... [--bundle NAME] FILE.bpmn...
-        prints one JSON object per process: user tasks, lanes, hand-offs, resident moves, forms,
-        resident-written fields, signatures, steps per role.
-        --forms DIR    also read the forms (*.form) in DIR; Madoguchi's own forms are always known
-        --bundle NAME  then one more object for the bundle of every process read: the first is the
-                       visit, the others the procedures it spawns""";
+             java -jar madoguchi-bpr.jar simulate [--format json|markdown] SCENARIO.yaml
+        metrics   prints one JSON object per process: user tasks, lanes, hand-offs, resident moves,
+                  forms, resident-written fields, signatures, steps per role.
+          --forms DIR    also read the forms (*.form) in DIR; Madoguchi's own forms are always known
+          --bundle NAME  then one more object for the bundle of every process read: the first is the
+                         visit, the others the procedures it spawns
+        simulate  simulates the counter day of a scenario: waits, queue length over the day, staff
+                  utilisation, each with a 95% confidence interval; the same seed, the same output.""";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Indented with \n whatever the platform, so that a seed gives the same bytes everywhere. */
+  private static final ObjectWriter INDENTED_JSON = JSON.writer(
+      new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 
   private BprCommand() {
   }
@@ -55,10 +72,21 @@ public final class BprCommand {
 
   /** Runs the command line {@code args}, writing to the given streams; returns the exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !"metrics".equals(args[0])) {
-      err.println(args.length == 0 ? USAGE_TEXT : "madoguchi-bpr: unknown command '" + args[0] + "'\n" + USAGE_TEXT);
+    if (args.length == 0) {
+      err.println(USAGE_TEXT);
       return USAGE;
     }
+    return switch (args[0]) {
+      case "metrics" -> metrics(args, out, err);
+      case "simulate" -> simulate(args, out, err);
+      default -> {
+        err.println("madoguchi-bpr: unknown command '" + args[0] + "'\n" + USAGE_TEXT);
+        yield USAGE;
+      }
+    };
+  }
+
+  private static int metrics(String[] args, PrintStream out, PrintStream err) {
     List<Path> formFolders = new ArrayList<>();
     List<String> files = new ArrayList<>();
     String bundleName = null;
@@ -117,6 +145,45 @@ public final class BprCommand {
     }
     out.flush();
     return status;
+  }
+
+  private static int simulate(String[] args, PrintStream out, PrintStream err) {
+    boolean markdown = false;
+    String scenarioFile = null;
+    for (int i = 1; i < args.length; i++) {
+      if ("--format".equals(args[i]) && i + 1 < args.length && List.of("json", "markdown").contains(args[i + 1])) {
+        markdown = "markdown".equals(args[++i]);
+      } else if (scenarioFile == null && !args[i].startsWith("--")) {
+        scenarioFile = args[i];
+      } else {
+        err.println("madoguchi-bpr: unexpected '" + args[i] + "'\n" + USAGE_TEXT);
+        return USAGE;
+      }
+    }
+    if (scenarioFile == null) {
+      err.println("madoguchi-bpr: no scenario given\n" + USAGE_TEXT);
+      return USAGE;
+    }
+    SimulationResult result;
+    try {
+      result = Simulation.run(ScenarioFile.read(Path.of(scenarioFile)));
+    } catch (InvalidBpmnException e) {
+      err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
+      return INVALID_BPMN;
+    } catch (InvalidScenarioException e) {
+      err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
+      return USAGE;
+    } catch (IllegalArgumentException e) {
+      err.println("madoguchi-bpr: " + scenarioFile + ": " + e.getMessage());
+      return USAGE;
+    }
+    try {
+      out.print(markdown ? SimulationMarkdown.render(result, 1) : INDENTED_JSON.writeValueAsString(result) + "\n");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the simulation cannot be written as JSON", e);
+    }
+    out.flush();
+    return OK;
   }
 
   private static String json(Object value) {

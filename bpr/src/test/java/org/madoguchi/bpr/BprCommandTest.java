@@ -121,14 +121,64 @@ class BprCommandTest {
   }
 
   @Test
+  void simulatesAScenarioAsJsonGivingTheSameBytesForTheSameSeed() throws Exception {
+    String scenario = TestFiles.simulation("ScenarioFileTest.scenario.yaml").toString();
+
+    int status = run("simulate", scenario);
+    byte[] first = out.toByteArray();
+    out.reset();
+    run("simulate", scenario);
+
+    assertThat(status).isZero();
+    assertThat(err()).isEmpty();
+    assertThat(out.toByteArray()).isEqualTo(first);
+    JsonNode result = new ObjectMapper().readTree(first);
+    assertThat(result.fieldNames()).toIterable().containsExactly("scenario", "seed", "replications", "hours",
+        "residentsPerDay", "waits", "counters", "days", "queueLength", "warnings");
+    assertThat(result.get("seed").longValue()).isEqualTo(42);
+    assertThat(result.at("/counters/0/counter").asText()).isEqualTo("市民課");
+    assertThat(result.at("/waits/average/ci95")).hasSize(2);
+    assertThat(result.get("days")).extracting(day -> day.get("label").asText()).containsExactly("3/22(水)", "3/23(木)");
+  }
+
+  @Test
+  void simulatesAScenarioAsMarkdown() {
+    int status = run("simulate", "--format", "markdown",
+        TestFiles.simulation("ScenarioFileTest.scenario.yaml").toString());
+
+    assertThat(status).isZero();
+    assertThat(out()).startsWith("# 紙の転入\n").contains("| 市民課 | 3 | 543.0 (543.0–543.0) |", "| 3/23(木) | 261 |");
+  }
+
+  @Test
+  void exitsWithOneNamingAScenarioThatCannotBeSimulated() {
+    String scenario = TestFiles.simulation("ScenarioFileTest.misspelt.yaml").toString();
+
+    assertThat(run("simulate", scenario)).isEqualTo(BprCommand.USAGE);
+    assertThat(err().lines()).containsExactly("madoguchi-bpr: " + scenario + ": unknown key 'staf' (known: arrivals, "
+        + "branchProbabilities, hours, models, name, procedures, queueInterval, replications, seed, serviceTimes, "
+        + "staff, visit)");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void exitsWithTwoForAScenarioWhoseModelIsNotBpmn() {
+    assertThat(run("simulate", TestFiles.simulation("ScenarioFileTest.not-bpmn.yaml").toString()))
+        .isEqualTo(BprCommand.INVALID_BPMN);
+    assertThat(err().lines()).singleElement().asString().contains("ScenarioFileTest.minimal.yaml", "not valid BPMN");
+  }
+
+  @Test
   void explainsItsUsageForAWrongCommandLine() {
     assertThat(run()).isEqualTo(BprCommand.USAGE);
-    assertThat(run("simulate", "x.bpmn")).isEqualTo(BprCommand.USAGE);
+    assertThat(run("simulations", "x.yaml")).isEqualTo(BprCommand.USAGE);
     assertThat(run("metrics")).isEqualTo(BprCommand.USAGE);
     assertThat(run("metrics", "--forms")).isEqualTo(BprCommand.USAGE);
     assertThat(run("metrics", "--forms", "no-such-folder", "x.bpmn")).isEqualTo(BprCommand.USAGE);
-    assertThat(err()).contains("usage: java -jar madoguchi-bpr.jar metrics", "unknown command 'simulate'",
-        "forms folder no-such-folder does not exist");
+    assertThat(run("simulate")).isEqualTo(BprCommand.USAGE);
+    assertThat(run("simulate", "--format", "html", "x.yaml")).isEqualTo(BprCommand.USAGE);
+    assertThat(err()).contains("usage: java -jar madoguchi-bpr.jar metrics", "unknown command 'simulations'",
+        "forms folder no-such-folder does not exist", "no scenario given", "unexpected '--format'");
     assertThat(out()).isEmpty();
   }
 

@@ -28,6 +28,11 @@ final class TestFiles {
     return resource("org/madoguchi/bpr/" + name);
   }
 
+  /** A scenario or model of the simulation's tests, in the simulation package's resources. */
+  static Path simulation(String name) {
+    return resource("org/madoguchi/bpr/simulation/" + name);
+  }
+
   /** Every file of the foreign folder, so that a file added there is tested without naming it. */
   static List<Path> allForeign() {
     try (Stream<Path> files = Files.list(resource("foreign"))) {
