@@ -133,7 +133,7 @@ class BprCommandTest {
     assertThat(err()).isEmpty();
     assertThat(out.toByteArray()).isEqualTo(first);
     JsonNode result = new ObjectMapper().readTree(first);
-    assertThat(result.fieldNames()).toIterable().containsExactly("scenario", "seed", "replications", "hours",
+    assertThat(result.fieldNames()).toIterable().containsExactly("scenario", "seed", "replications", "hours", "tasks",
         "residentsPerDay", "waits", "counters", "days", "queueLength", "warnings");
     assertThat(result.get("seed").longValue()).isEqualTo(42);
     assertThat(result.at("/counters/0/counter").asText()).isEqualTo("市民課");

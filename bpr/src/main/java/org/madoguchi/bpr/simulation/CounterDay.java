@@ -2,7 +2,6 @@ package org.madoguchi.bpr.simulation;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,12 @@ import java.util.random.RandomGenerator;
 /**
  * One simulated day at the counters, as a discrete-event simulation: residents arrive, queue first come first served
  * at each counter of their route, are served by the first free staff member, and go on. Events at the same minute
- * happen in the order they were scheduled, so a run depends on nothing but its random numbers.
+ * happen in the order they were scheduled, and before a resident arriving that minute, so a run depends on nothing
+ * but its random numbers.
  */
 final class CounterDay {
 
-  private final PriorityQueue<Event> events =
-      new PriorityQueue<>(Comparator.comparingDouble(Event::time).thenComparingLong(Event::order));
+  private final PriorityQueue<Event> events = new PriorityQueue<>();
   private final Map<String, Counter> counters = new LinkedHashMap<>();
   private final Routes routes;
   private final RandomGenerator random;
@@ -46,12 +45,16 @@ final class CounterDay {
   static DayOutcome run(Scenario scenario, Routes routes, double[] arrivals, RandomGenerator random,
       Set<String> warnings) {
     CounterDay day = new CounterDay(scenario, routes, random, warnings);
-    for (double arrival : arrivals) {
-      day.schedule(arrival, day::arrive);
-    }
-    while (!day.events.isEmpty()) {
-      Event event = day.events.poll();
-      event.action().accept(event.time());
+    // Arrivals are already in order: taking them from the array keeps the event queue short.
+    int next = 0;
+    while (next < arrivals.length || !day.events.isEmpty()) {
+      Event event = day.events.peek();
+      if (next < arrivals.length && (event == null || arrivals[next] < event.time())) {
+        day.arrive(arrivals[next++]);
+      } else {
+        day.events.poll();
+        event.action().accept(event.time());
+      }
     }
     double end = Math.max(scenario.hours().minutes(), day.lastDeparture);
     Map<String, DayOutcome.CounterOutcome> outcomes = new LinkedHashMap<>();
@@ -110,7 +113,13 @@ final class CounterDay {
     proceed(resident, now);
   }
 
-  private record Event(double time, long order, DoubleConsumer action) {
+  private record Event(double time, long order, DoubleConsumer action) implements Comparable<Event> {
+
+    @Override
+    public int compareTo(Event other) {
+      int byTime = Double.compare(time, other.time);
+      return byTime != 0 ? byTime : Long.compare(order, other.order);
+    }
   }
 
   private static final class Resident {

@@ -1,8 +1,7 @@
 package org.madoguchi.bpr.simulation;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,7 +56,8 @@ final class Routes {
     for (ProcessGraph process : processes) {
       ProcessPlan plan = new ProcessPlan(process, scenario, warnings);
       plans.add(plan);
-      process.nodes().stream().filter(Task.class::isInstance).forEach(task -> tasks.add(task.getId()));
+      process.nodes().stream().filter(node -> node instanceof Task || node instanceof CallActivity)
+          .forEach(task -> tasks.add(task.getId()));
       process.flows().forEach(flow -> flows.add(flow.getId()));
       plan.work.values().stream().map(Work::counter).filter(Objects::nonNull).forEach(counters::add);
     }
@@ -77,6 +77,16 @@ final class Routes {
     for (int i = 0; i < processes.size(); i++) {
       shares[i] = i == 0 ? 1 : scenario.procedureShares().getOrDefault(processes.get(i).id(), 1.0);
     }
+  }
+
+  /** Every task that takes a resident's time, process by process in the bundle's order, with where and how long. */
+  List<SimulationResult.TaskResult> tasks() {
+    List<SimulationResult.TaskResult> tasks = new ArrayList<>();
+    for (ProcessPlan plan : plans) {
+      plan.work.forEach((id, work) -> tasks.add(new SimulationResult.TaskResult(plan.process.id(), id,
+          plan.process.node(id).map(FlowNode::getName).orElse(null), work.counter(), work.time().text())));
+    }
+    return tasks;
   }
 
   /** What reading the models found worth saying: probabilities that do not add up, for instance. */
@@ -113,30 +123,66 @@ final class Routes {
     }
   }
 
-  /** One process made ready to walk: the work of each node and the odds of each decision. */
+  /**
+   * One process made ready to walk: the work of each node and the odds of each decision, by node index (document
+   * order), so that a walk looks nothing up by id.
+   */
   private static final class ProcessPlan {
 
     final ProcessGraph process;
-    /** The work of each node that takes a resident's time, by node id. */
+    final List<FlowNode> nodes;
+    /** The work of each node that takes a resident's time, by node id, in document order. */
     final Map<String, Work> work = new LinkedHashMap<>();
-    /** For each decision node, the cumulative probabilities of its outgoing flows. */
-    final Map<String, double[]> decisions = new HashMap<>();
+    private final Work[] workAt;
+    /** For each decision node, the cumulative probabilities of its outgoing flows; null for other nodes. */
+    private final double[][] decisions;
+    /** The nodes each node's outgoing flows lead to (flows to nothing left out). */
+    private final int[][] targets;
+    /** For a parallel gateway with several incoming flows, how many; 0 for other nodes. */
+    private final int[] joinWidth;
+    /** Where a walk of each subprocess starts, for subprocess nodes; null for other nodes. */
+    private final int[][] subProcessEntries;
+    private final int[] processEntries;
 
     ProcessPlan(ProcessGraph process, Scenario scenario, List<String> warnings) {
       this.process = process;
-      for (FlowNode node : process.nodes()) {
+      this.nodes = List.copyOf(process.nodes());
+      int count = nodes.size();
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        index.put(nodes.get(i).getId(), i);
+      }
+      workAt = new Work[count];
+      decisions = new double[count][];
+      targets = new int[count][];
+      joinWidth = new int[count];
+      subProcessEntries = new int[count][];
+      for (int i = 0; i < count; i++) {
+        FlowNode node = nodes.get(i);
         ServiceTime declared = declaredTime(node, scenario);
         Optional<String> counter = node instanceof UserTask ? counterOf(node.getId()) : Optional.empty();
         if (counter.isPresent()) {
-          work.put(node.getId(), new Work(counter.get(), declared != null ? declared : scenario.defaultServiceTime()));
+          workAt[i] = new Work(counter.get(), declared != null ? declared : scenario.defaultServiceTime());
         } else if (declared != null) {
-          work.put(node.getId(), new Work(null, declared));
+          workAt[i] = new Work(null, declared);
         }
-        List<SequenceFlow> outgoing = process.outgoing(node.getId());
+        if (workAt[i] != null) {
+          work.put(node.getId(), workAt[i]);
+        }
+        List<SequenceFlow> outgoing = process.outgoing(node.getId()).stream()
+            .filter(flow -> index.containsKey(ProcessGraph.target(flow))).toList();
+        targets[i] = outgoing.stream().mapToInt(flow -> index.get(ProcessGraph.target(flow))).toArray();
         if (isDecision(node) && outgoing.size() > 1) {
-          decisions.put(node.getId(), cumulative(node, outgoing, scenario, warnings));
+          decisions[i] = cumulative(node, outgoing, scenario, warnings);
+        }
+        if (node instanceof ParallelGateway && process.incomingCount(node.getId()) > 1) {
+          joinWidth[i] = process.incomingCount(node.getId());
+        }
+        if (node instanceof SubProcess) {
+          subProcessEntries[i] = entries(node.getId(), index);
         }
       }
+      processEntries = entries(null, index);
     }
 
     /** The scenario's time for the task, else the one its model declares, else none. */
@@ -223,94 +269,106 @@ final class Routes {
           + Scenario.PROBABILITY_PROPERTY + " must be a number between 0 and 1, not '" + property + "'");
     }
 
+    /**
+     * Adds the stops of one walk through the process. Pending places to go on from are node indices on a stack,
+     * and {@code -1 - i} for "after the inside of subprocess {@code i}".
+     */
     void walk(RandomGenerator random, List<Stop> stops, Set<String> warnings) {
-      Deque<Token> pending = new ArrayDeque<>();
-      pushAll(pending, entries(null));
-      Map<String, Integer> atJoin = new LinkedHashMap<>();
+      int[] pending = new int[2 * nodes.size() + 2];
+      int size = pushAll(pending, 0, processEntries);
+      int[] arrivedAtJoin = new int[nodes.size()];
       for (int steps = 0; ; steps++) {
-        if (pending.isEmpty()) {
-          if (atJoin.isEmpty()) {
+        if (size == 0) {
+          int join = waitingJoin(arrivedAtJoin);
+          if (join < 0) {
             return;
           }
           // A parallel join some of whose branches ended before reaching it: go on past it rather than stop.
-          String join = atJoin.keySet().iterator().next();
-          atJoin.remove(join);
-          warnings.add(process.id() + ": the parallel join " + join + " went on without all its branches");
-          pushNext(pending, join, random);
-          continue;
-        }
-        if (steps == MAX_STEPS) {
+          arrivedAtJoin[join] = 0;
+          warnings.add(process.id() + ": the parallel join " + nodes.get(join).getId()
+              + " went on without all its branches");
+          size = pushNext(pending, size, join, random);
+        } else if (steps == MAX_STEPS) {
           warnings.add(process.id() + ": a resident's walk was cut after " + MAX_STEPS + " steps (a loop whose"
               + " way out is never drawn?)");
           return;
-        }
-        Token token = pending.pop();
-        if (token.afterSubProcess()) {
-          pushNext(pending, token.node(), random);
-          continue;
-        }
-        String id = token.node();
-        FlowNode node = process.node(id).orElse(null);
-        if (node == null) {
-          continue;
-        }
-        int incoming = process.incomingCount(id);
-        if (node instanceof ParallelGateway && incoming > 1) {
-          if (atJoin.merge(id, 1, Integer::sum) < incoming) {
-            continue;
-          }
-          atJoin.remove(id);
-        }
-        Work nodeWork = work.get(id);
-        if (nodeWork != null) {
-          stops.add(new Stop(nodeWork.counter(), nodeWork.time().sample(random)));
-        }
-        if (node instanceof SubProcess subProcess) {
-          pending.push(new Token(id, true));
-          pushAll(pending, entries(subProcess.getId()));
         } else {
-          pushNext(pending, id, random);
+          int node = pending[--size];
+          if (node < 0) {
+            size = pushNext(pending, size, -1 - node, random);
+          } else if (joinWidth[node] == 0 || ++arrivedAtJoin[node] == joinWidth[node]) {
+            arrivedAtJoin[node] = 0;
+            Work nodeWork = workAt[node];
+            if (nodeWork != null) {
+              stops.add(new Stop(nodeWork.counter(), nodeWork.time().sample(random)));
+            }
+            if (subProcessEntries[node] != null) {
+              pending[size++] = -1 - node;
+              size = pushAll(pending, size, subProcessEntries[node]);
+            } else {
+              size = pushNext(pending, size, node, random);
+            }
+          }
         }
+        pending = grown(pending, size);
       }
     }
 
-    private void pushNext(Deque<Token> pending, String id, RandomGenerator random) {
-      List<SequenceFlow> outgoing = process.outgoing(id);
-      double[] decision = decisions.get(id);
-      if (decision != null) {
-        double drawn = random.nextDouble();
-        int chosen = 0;
-        while (chosen < decision.length - 1 && drawn >= decision[chosen]) {
-          chosen++;
-        }
-        pending.push(new Token(ProcessGraph.target(outgoing.get(chosen)), false));
-      } else {
-        pushAll(pending, outgoing.stream().map(ProcessGraph::target).toList());
+    private int pushNext(int[] pending, int size, int node, RandomGenerator random) {
+      double[] decision = decisions[node];
+      if (decision == null) {
+        return pushAll(pending, size, targets[node]);
       }
+      double drawn = random.nextDouble();
+      int chosen = 0;
+      while (chosen < decision.length - 1 && drawn >= decision[chosen]) {
+        chosen++;
+      }
+      pending[size] = targets[node][chosen];
+      return size + 1;
     }
 
     /** Pushed last to first, so that the first is walked first. */
-    private static void pushAll(Deque<Token> pending, List<String> nodes) {
-      for (int i = nodes.size() - 1; i >= 0; i--) {
-        pending.push(new Token(nodes.get(i), false));
+    private static int pushAll(int[] pending, int size, int[] nodes) {
+      for (int i = nodes.length - 1; i >= 0; i--) {
+        pending[size++] = nodes[i];
       }
+      return size;
     }
 
-    /** Where a walk of the process (scope null) or of a subprocess starts. */
-    private List<String> entries(String scope) {
-      List<FlowNode> inScope = process.nodes().stream()
+    /** Room for the most a node can push next (its targets and a subprocess's end). */
+    private int[] grown(int[] pending, int size) {
+      int needed = size + nodes.size() + 1;
+      return needed <= pending.length ? pending : Arrays.copyOf(pending, Math.max(needed, pending.length * 2));
+    }
+
+    private static int waitingJoin(int[] arrivedAtJoin) {
+      for (int node = 0; node < arrivedAtJoin.length; node++) {
+        if (arrivedAtJoin[node] > 0) {
+          return node;
+        }
+      }
+      return -1;
+    }
+
+    /**
+     * Where a walk of the process (scope null) or of a subprocess starts: its first start event, else every node
+     * without incoming flows (boundary events and event subprocesses are never started).
+     */
+    private int[] entries(String scope, Map<String, Integer> index) {
+      List<FlowNode> inScope = nodes.stream()
           .filter(node -> Objects.equals(process.enclosingSubProcess(node.getId()).orElse(null), scope))
           .toList();
       Optional<FlowNode> start = inScope.stream().filter(StartEvent.class::isInstance).findFirst();
       if (start.isPresent()) {
-        return List.of(start.get().getId());
+        return new int[] {index.get(start.get().getId())};
       }
       return inScope.stream()
           .filter(node -> process.incomingCount(node.getId()) == 0)
           .filter(node -> !(node instanceof BoundaryEvent))
           .filter(node -> !(node instanceof SubProcess subProcess && subProcess.triggeredByEvent()))
-          .map(FlowNode::getId)
-          .toList();
+          .mapToInt(node -> index.get(node.getId()))
+          .toArray();
     }
   }
 
@@ -321,9 +379,5 @@ final class Routes {
    * @param time how long it takes
    */
   private record Work(String counter, ServiceTime time) {
-  }
-
-  /** A place to go on from: a node, or the end of a subprocess's inside (then its outgoing flows follow). */
-  private record Token(String node, boolean afterSubProcess) {
   }
 }

@@ -67,7 +67,7 @@ public final class Simulation {
     }
 
     return new SimulationResult(scenario.name(), scenario.seed(), scenario.replications(), scenario.hours().text(),
-        estimate(outcomes, r -> sum(r, DayOutcome::residents) / r.length), residentWaits(outcomes), counters,
+        routes.tasks(), estimate(outcomes, r -> sum(r, DayOutcome::residents) / r.length), residentWaits(outcomes), counters,
         dayResults, queueLength(scenario, outcomes), List.copyOf(warnings));
   }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.madoguchi.bpr.simulation.SimulationResult.CounterResult;
 import org.madoguchi.bpr.simulation.SimulationResult.DayResult;
+import org.madoguchi.bpr.simulation.SimulationResult.TaskResult;
 
 /** A simulation result as Markdown tables, for a person to read or paste into a report. */
 public final class SimulationMarkdown {
@@ -20,6 +21,13 @@ public final class SimulationMarkdown {
     md.append("Open ").append(result.hours()).append(", seed ").append(result.seed()).append(", ")
         .append(result.replications()).append(" replications. Times in minutes; each figure is the mean over the "
             + "replications with its 95% confidence interval.\n\n");
+    md.append("| process | task | where | service time |\n|---|---|---|---|\n");
+    for (TaskResult task : result.tasks()) {
+      md.append("| ").append(task.process()).append(" | ").append(task.name() != null ? task.name() : task.task())
+          .append(" | ").append(task.counter() != null ? task.counter() : "the resident's own time").append(" | ")
+          .append(task.serviceTime()).append(" |\n");
+    }
+    md.append('\n');
     md.append("| | mean (95% CI) |\n|---|---:|\n");
     md.append("| residents per day | ").append(estimate(result.residentsPerDay())).append(" |\n");
     md.append("| average wait of a resident, all counters | ").append(estimate(result.waits().average()))

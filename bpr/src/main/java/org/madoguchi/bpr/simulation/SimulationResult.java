@@ -15,6 +15,7 @@ import java.util.Map;
  * @param seed the seed the run derived its random numbers from
  * @param replications how many times every day was simulated
  * @param hours the opening hours
+ * @param tasks every task that takes a resident's time, with the counter and the service time the run used
  * @param residentsPerDay residents served per day
  * @param waits a resident's wait: the sum of their waits at every counter of their route, from joining a queue to
  *     being served, averaged over every resident of every day (as a municipality averages its tickets) and at its
@@ -24,12 +25,14 @@ import java.util.Map;
  * @param queueLength the mean number of residents waiting over the day, per counter
  * @param warnings what the models or the walks through them made worth saying
  */
-@JsonPropertyOrder({"scenario", "seed", "replications", "hours", "residentsPerDay", "waits", "counters", "days",
-    "queueLength", "warnings"})
-public record SimulationResult(String scenario, long seed, int replications, String hours, Estimate residentsPerDay,
-    Waits waits, List<CounterResult> counters, List<DayResult> days, QueueLength queueLength, List<String> warnings) {
+@JsonPropertyOrder({"scenario", "seed", "replications", "hours", "tasks", "residentsPerDay", "waits", "counters",
+    "days", "queueLength", "warnings"})
+public record SimulationResult(String scenario, long seed, int replications, String hours, List<TaskResult> tasks,
+    Estimate residentsPerDay, Waits waits, List<CounterResult> counters, List<DayResult> days, QueueLength queueLength,
+    List<String> warnings) {
 
   public SimulationResult {
+    tasks = List.copyOf(tasks);
     counters = List.copyOf(counters);
     days = List.copyOf(days);
     warnings = List.copyOf(warnings);
@@ -39,6 +42,19 @@ public record SimulationResult(String scenario, long seed, int replications, Str
   public CounterResult counter(String name) {
     return counters.stream().filter(c -> c.counter().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no counter '" + name + "' in scenario " + scenario));
+  }
+
+  /**
+   * A task that takes a resident's time.
+   *
+   * @param process the process's id
+   * @param task the task's id
+   * @param name the task's name
+   * @param counter the counter serving it, or {@code null} when it is the resident's own time (writing a form)
+   * @param serviceTime the distribution of its minutes
+   */
+  @JsonPropertyOrder({"process", "task", "name", "counter", "serviceTime"})
+  public record TaskResult(String process, String task, String name, String counter, String serviceTime) {
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.madoguchi.bpr.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -64,6 +65,14 @@ class SimulationTest {
     assertThat(result.counter("市民課").visitsPerDay().mean()).isEqualTo(2 * 271.5);
     assertThat(result.counter("保険年金課").visitsPerDay().mean()).isEqualTo(271.5);
     assertThat(result.counter("判断").visitsPerDay().mean()).isBetween(0.2 * 271.5, 0.3 * 271.5);
+    assertThat(result.tasks()).extracting(SimulationResult.TaskResult::task, SimulationResult.TaskResult::counter,
+        SimulationResult.TaskResult::serviceTime).containsExactly(
+            tuple("Counters_Check", "市民課", "fixed(1m)"),
+            tuple("Counters_Register", "市民課", "fixed(2m)"),
+            tuple("Counters_Nhi", "保険年金課", "lognormal(mean=10m, sd=4m)"),
+            tuple("Counters_Write", null, "fixed(3m)"),
+            tuple("Counters_Seal", "市民課", "exponential(mean=6m)"),
+            tuple("Decision_More", "判断", "fixed(1m)"));
     assertThat(result.queueLength().times()).startsWith("08:30", "09:00", "09:30");
     assertThat(result.queueLength().counters().get("市民課")).hasSameSizeAs(result.queueLength().times());
     assertThat(result.counters()).allSatisfy(counter -> assertThat(counter.utilisation().mean()).isBetween(0.0, 1.0));
