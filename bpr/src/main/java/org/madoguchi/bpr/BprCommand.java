@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.madoguchi.bpr.report.BprReport;
+import org.madoguchi.bpr.report.InvalidReportException;
 import org.madoguchi.bpr.simulation.InvalidScenarioException;
 import org.madoguchi.bpr.simulation.ScenarioFile;
 import org.madoguchi.bpr.simulation.Simulation;
@@ -29,14 +32,16 @@ import org.madoguchi.forms.FormDefinitionException;
  * <pre>
  * java -jar madoguchi-bpr.jar metrics [--forms DIR]... [--bundle NAME] FILE.bpmn...
  * java -jar madoguchi-bpr.jar simulate [--format json|markdown] SCENARIO.yaml
+ * java -jar madoguchi-bpr.jar report REPORT.yaml
  * </pre>
  *
  * <p>{@code metrics} prints one JSON object per process, one per line, and with {@code --bundle} one more for the
  * bundle of them all (the first process read is the visit, the others the procedures it spawns). {@code simulate}
- * prints the simulation of a scenario (see {@link org.madoguchi.bpr.simulation.ScenarioFile}). Exit status: 0 when
- * every file was read, 2 when a BPMN file is missing, not XML or not valid BPMN (one line on stderr per such file,
- * naming it; {@code metrics} still measures the other files, but prints no bundle), 1 for a wrong command line, an
- * unreadable forms folder or a scenario that cannot be simulated.
+ * prints the simulation of a scenario (see {@link org.madoguchi.bpr.simulation.ScenarioFile}); {@code report} writes
+ * the report a definition describes (see {@link BprReport}) and prints the files written. Exit status: 0 when every
+ * file was read, 2 when a BPMN file is missing, not XML or not valid BPMN (one line on stderr per such file, naming
+ * it; {@code metrics} still measures the other files, but prints no bundle), 1 for a wrong command line, an
+ * unreadable forms folder, or a scenario or report definition that cannot be used.
  */
 public final class BprCommand {
 
@@ -47,13 +52,16 @@ public final class BprCommand {
   static final String USAGE_TEXT = """
       usage: java -jar madoguchi-bpr.jar metrics [--forms DIR]... [--bundle NAME] FILE.bpmn...
              java -jar madoguchi-bpr.jar simulate [--format json|markdown] SCENARIO.yaml
+             java -jar madoguchi-bpr.jar report REPORT.yaml
         metrics   prints one JSON object per process: user tasks, lanes, hand-offs, resident moves,
                   forms, resident-written fields, signatures, steps per role.
           --forms DIR    also read the forms (*.form) in DIR; Madoguchi's own forms are always known
           --bundle NAME  then one more object for the bundle of every process read: the first is the
                          visit, the others the procedures it spawns
         simulate  simulates the counter day of a scenario: waits, queue length over the day, staff
-                  utilisation, each with a 95% confidence interval; the same seed, the same output.""";
+                  utilisation, each with a 95% confidence interval; the same seed, the same output.
+        report    writes the Markdown report (and its SVG charts) that compares an as-is and a to-be
+                  scenario with measured figures, as REPORT.yaml describes.""";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Indented with \n whatever the platform, so that a seed gives the same bytes everywhere. */
@@ -79,6 +87,7 @@ public final class BprCommand {
     return switch (args[0]) {
       case "metrics" -> metrics(args, out, err);
       case "simulate" -> simulate(args, out, err);
+      case "report" -> report(args, out, err);
       default -> {
         err.println("madoguchi-bpr: unknown command '" + args[0] + "'\n" + USAGE_TEXT);
         yield USAGE;
@@ -181,6 +190,32 @@ public final class BprCommand {
       out.print(markdown ? SimulationMarkdown.render(result, 1) : INDENTED_JSON.writeValueAsString(result) + "\n");
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("the simulation cannot be written as JSON", e);
+    }
+    out.flush();
+    return OK;
+  }
+
+  private static int report(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 2 || args[1].startsWith("--")) {
+      err.println("madoguchi-bpr: report needs one report definition\n" + USAGE_TEXT);
+      return USAGE;
+    }
+    try {
+      for (Path written : BprReport.write(Path.of(args[1]))) {
+        out.print("wrote " + written + "\n");
+      }
+    } catch (InvalidBpmnException e) {
+      err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
+      return INVALID_BPMN;
+    } catch (InvalidReportException e) {
+      err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
+      return USAGE;
+    } catch (InvalidScenarioException e) {
+      err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
+      return USAGE;
+    } catch (IOException e) {
+      err.println("madoguchi-bpr: " + args[1] + ": the report cannot be written: " + e.getMessage());
+      return USAGE;
     }
     out.flush();
     return OK;
