@@ -155,9 +155,10 @@ class BprCommandTest {
     String scenario = TestFiles.simulation("ScenarioFileTest.misspelt.yaml").toString();
 
     assertThat(run("simulate", scenario)).isEqualTo(BprCommand.USAGE);
+    assertThat(run("simulate", "missing/scenario.yaml")).isEqualTo(BprCommand.USAGE);
     assertThat(err().lines()).containsExactly("madoguchi-bpr: " + scenario + ": unknown key 'staf' (known: arrivals, "
         + "branchProbabilities, hours, models, name, procedures, queueInterval, replications, seed, serviceTimes, "
-        + "staff, visit)");
+        + "staff, visit)", "madoguchi-bpr: missing/scenario.yaml: no such file");
     assertThat(out()).isEmpty();
   }
 
@@ -169,6 +170,47 @@ class BprCommandTest {
   }
 
   @Test
+  void writesTheReportADefinitionDescribesAndNamesTheFilesWritten(@TempDir Path folder) throws Exception {
+    Files.copy(TestFiles.simulation("SimulationTest.single-counter.bpmn"), folder.resolve("counter.bpmn"));
+    Files.writeString(folder.resolve("scenario.yaml"), """
+        models: [counter.bpmn]
+        hours: 09:00-12:00
+        arrivals: {profile: [1], days: [{label: Mon, cases: 20}]}
+        staff: {窓口: 1}
+        replications: 2
+        """);
+    String side = """
+          label: side
+          scenario: scenario.yaml
+          counter: 窓口
+          measured: {period: once, casesPerDay: 20, averageWait: 5m, maximumWait: 20m}
+        """;
+    Path definition = folder.resolve("report.yaml");
+    Files.writeString(definition, "title: test\noutput: report.md\n"
+        + "reference: {name: 市, source: here, writtenEntries: {household: one, before: 3, after: 0}}\n"
+        + "asIs:\n" + side + "toBe:\n" + side);
+
+    int status = run("report", definition.toString());
+
+    assertThat(status).isZero();
+    assertThat(out().lines()).hasSize(5).first().isEqualTo("wrote " + folder.resolve("report.md"));
+    assertThat(folder.resolve("report.md")).content().startsWith("# test\n");
+    assertThat(folder.resolve("report-queue.svg")).exists();
+  }
+
+  @Test
+  void exitsWithOneNamingAReportDefinitionThatCannotBeUsed(@TempDir Path folder) throws Exception {
+    Path definition = folder.resolve("report.yaml");
+    Files.writeString(definition, "title: test\noutput: report.md\nsides: []\n");
+
+    assertThat(run("report", definition.toString())).isEqualTo(BprCommand.USAGE);
+    assertThat(run("report", folder.resolve("missing.yaml").toString())).isEqualTo(BprCommand.USAGE);
+    assertThat(err().lines()).containsExactly("madoguchi-bpr: " + definition + ": unknown key 'sides'",
+        "madoguchi-bpr: " + folder.resolve("missing.yaml") + ": no such file");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
   void explainsItsUsageForAWrongCommandLine() {
     assertThat(run()).isEqualTo(BprCommand.USAGE);
     assertThat(run("simulations", "x.yaml")).isEqualTo(BprCommand.USAGE);
@@ -177,8 +219,10 @@ class BprCommandTest {
     assertThat(run("metrics", "--forms", "no-such-folder", "x.bpmn")).isEqualTo(BprCommand.USAGE);
     assertThat(run("simulate")).isEqualTo(BprCommand.USAGE);
     assertThat(run("simulate", "--format", "html", "x.yaml")).isEqualTo(BprCommand.USAGE);
+    assertThat(run("report")).isEqualTo(BprCommand.USAGE);
     assertThat(err()).contains("usage: java -jar madoguchi-bpr.jar metrics", "unknown command 'simulations'",
-        "forms folder no-such-folder does not exist", "no scenario given", "unexpected '--format'");
+        "forms folder no-such-folder does not exist", "no scenario given", "unexpected '--format'",
+        "report needs one report definition");
     assertThat(out()).isEmpty();
   }
 

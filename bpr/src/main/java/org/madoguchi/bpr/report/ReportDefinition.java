@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -88,8 +90,8 @@ record ReportDefinition(Path folder, String fileName, String title, String outpu
   static ReportDefinition read(Path file) throws InvalidReportException {
     String name = file.toString();
     Document document;
-    try {
-      document = YAML.readValue(file.toFile(), Document.class);
+    try (InputStream in = Files.newInputStream(file)) {
+      document = YAML.readValue(in, Document.class);
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidReportException(name, "unknown key '" + e.getPropertyName() + "'", e);
     } catch (JsonProcessingException e) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,8 +58,8 @@ public final class ScenarioFile {
   public static Scenario read(Path file) throws InvalidScenarioException, InvalidBpmnException {
     String name = file.toString();
     Document document;
-    try {
-      document = YAML.readValue(file.toFile(), Document.class);
+    try (InputStream in = Files.newInputStream(file)) {
+      document = YAML.readValue(in, Document.class);
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidScenarioException(name, "unknown key '" + e.getPropertyName()
           + "' (known: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted()
