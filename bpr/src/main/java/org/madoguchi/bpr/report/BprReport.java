@@ -93,6 +93,16 @@ public final class BprReport {
         .append("regenerate it with `madoguchi-bpr.jar report` on that file. The as-is and to-be are simulated and ")
         .append("compared with what ").append(reference).append(" measured (source: ")
         .append(report.reference().source()).append(").\n\n");
+    inShort(md, report, asIs, toBe, charts);
+    models(md, report, asIs, toBe);
+    simulation(md, report, asIs, toBe);
+    results(md, asIs, toBe, charts);
+    differences(md, report, asIs, toBe);
+    return md.toString();
+  }
+
+  private static void inShort(StringBuilder md, ReportDefinition report, Side asIs, Side toBe, Charts charts) {
+    String reference = report.reference().name();
     md.append("## In short\n\n");
     md.append("| | ").append(asIs.definition.label()).append(", simulated | ").append(reference).append(", ")
         .append(asIs.definition.measured().period()).append(" | ").append(toBe.definition.label())
@@ -135,13 +145,12 @@ public final class BprReport {
         .append(change(asIs.definition.measured().averageWait(), toBe.definition.measured().averageWait()))
         .append(".\n\n");
     md.append("![Average wait, simulated and measured](").append(charts.averageWait).append(")\n\n");
+  }
 
+  private static void models(StringBuilder md, ReportDefinition report, Side asIs, Side toBe) {
     md.append("## The models\n\n");
-    md.append("[").append(asIs.scenario.bundle().visit().file().replaceFirst(".*[/\\\\]", "")).append("](")
-        .append(relative(report, asIs.scenario.bundle().visit().file())).append(") and [")
-        .append(toBe.scenario.bundle().visit().file().replaceFirst(".*[/\\\\]", "")).append("](")
-        .append(relative(report, toBe.scenario.bundle().visit().file()))
-        .append("), measured as bundles: the visit and the procedures it spawns, each form and each counter "
+    md.append(link(report, asIs.scenario.bundle().visit().file())).append(" and ")
+        .append(link(report, toBe.scenario.bundle().visit().file())).append(", measured as bundles: the visit and the procedures it spawns, each form and each counter "
             + "counted once (`madoguchi-bpr.jar metrics --bundle`).\n\n");
     md.append("| | ").append(asIs.definition.label()).append(" | ").append(toBe.definition.label())
         .append(" |\n|---|---|---|\n");
@@ -172,7 +181,9 @@ public final class BprReport {
       }
     }
     md.append('\n');
+  }
 
+  private static void simulation(StringBuilder md, ReportDefinition report, Side asIs, Side toBe) {
     md.append("## The simulation\n\n");
     for (Side side : List.of(asIs, toBe)) {
       setup(md, side);
@@ -180,7 +191,9 @@ public final class BprReport {
     md.append("### Assumptions\n\n");
     report.assumptions().forEach(assumption -> md.append("- ").append(assumption).append('\n'));
     md.append('\n');
+  }
 
+  private static void results(StringBuilder md, Side asIs, Side toBe, Charts charts) {
     md.append("## Results\n\n");
     for (Side side : List.of(asIs, toBe)) {
       days(md, side, side == asIs ? charts.asIsDays : charts.toBeDays);
@@ -215,7 +228,9 @@ public final class BprReport {
       }
     }
     md.append('\n');
+  }
 
+  private static void differences(StringBuilder md, ReportDefinition report, Side asIs, Side toBe) {
     md.append("## Why the simulation and the measurement differ\n\n");
     report.notes().forEach(note -> md.append("- ").append(note).append('\n'));
     List<String> warnings = new ArrayList<>();
@@ -225,7 +240,6 @@ public final class BprReport {
       md.append("\nThe simulation warned:\n\n");
       warnings.forEach(warning -> md.append("- ").append(warning).append('\n'));
     }
-    return md.toString();
   }
 
   private static void setup(StringBuilder md, Side side) {
@@ -353,9 +367,11 @@ public final class BprReport {
     return new double[] {estimate.low(), estimate.high()};
   }
 
-  private static String relative(ReportDefinition report, String file) {
-    return report.folder().toAbsolutePath().normalize().relativize(Path.of(file).toAbsolutePath().normalize())
-        .toString().replace('\\', '/');
+  /** A Markdown link to a file, relative to the report. */
+  private static String link(ReportDefinition report, String file) {
+    Path path = Path.of(file).toAbsolutePath().normalize();
+    return "[" + path.getFileName() + "](" + report.folder().toAbsolutePath().normalize().relativize(path).toString()
+        .replace('\\', '/') + ")";
   }
 
   /** The chart files, by what they show. */

@@ -29,8 +29,8 @@ import org.madoguchi.bpr.simulation.Minutes;
  * @param assumptions what the scenarios assume, one paragraph each
  * @param notes why simulation and measurement differ, one paragraph each
  */
-record ReportDefinition(Path folder, String fileName, String title, String output, Reference reference, Side asIs, Side toBe,
-    List<String> assumptions, List<String> notes) {
+record ReportDefinition(Path folder, String fileName, String title, String output, Reference reference, Side asIs,
+    Side toBe, List<String> assumptions, List<String> notes) {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

@@ -46,10 +46,9 @@ final class SvgChart {
         Series one = series.get(s);
         double x = groupLeft + s * barWidth;
         double y = y(one.values().get(c), top);
-        svg.append(String.format(Locale.ROOT,
-            "  <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"><title>%s: %s %s</title></rect>\n",
-            x, y, barWidth - 1, TOP + PLOT_HEIGHT - y, one.colour(), escape(categories.get(c)),
-            number(one.values().get(c)), escape(unit)));
+        svg.append(String.format(Locale.ROOT, "  <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                + "fill=\"%s\"><title>%s: %s %s</title></rect>\n", x, y, barWidth - 1, TOP + PLOT_HEIGHT - y,
+            one.colour(), escape(categories.get(c)), number(one.values().get(c)), escape(unit)));
         if (one.intervals() != null) {
           double middle = x + (barWidth - 1) / 2;
           double low = y(one.intervals().get(c)[0], top);

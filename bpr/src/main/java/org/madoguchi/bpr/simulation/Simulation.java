@@ -67,8 +67,8 @@ public final class Simulation {
     }
 
     return new SimulationResult(scenario.name(), scenario.seed(), scenario.replications(), scenario.hours().text(),
-        routes.tasks(), estimate(outcomes, r -> sum(r, DayOutcome::residents) / r.length), residentWaits(outcomes), counters,
-        dayResults, queueLength(scenario, outcomes), List.copyOf(warnings));
+        routes.tasks(), estimate(outcomes, r -> sum(r, DayOutcome::residents) / r.length), residentWaits(outcomes),
+        counters, dayResults, queueLength(scenario, outcomes), List.copyOf(warnings));
   }
 
   /** A resident's wait, over every day of each replication. */
