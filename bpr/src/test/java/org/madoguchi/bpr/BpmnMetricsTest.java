@@ -32,11 +32,12 @@ class BpmnMetricsTest {
   @Test
   void measuresTheNhiEnrollmentWithItsHandOffsBetweenCounterAndDepartment() throws Exception {
     // Accept → Check, Check's return → Correct, Correct → Check cross the lanes; the approval loop stays in the
-    // department. No lane is marked madoguchi.counter, so every lane counts as a counter. Every task shows the
-    // application (one form, signed once, nothing for the resident to write).
+    // department. Only the counter lane is marked madoguchi.counter: the resident comes back to it once, when the
+    // department returns the application for correction. Every task shows the application (one form, signed
+    // once, nothing for the resident to write).
     assertThat(measureModel("bpmn/nhi-enrollment.bpmn")).containsExactly(new ProcessMetrics(
         "bpmn/nhi-enrollment.bpmn", "nhi-enrollment", "国民健康保険 加入",
-        4, List.of("窓口（市民課）", "保険年金課"), List.of("窓口（市民課）", "保険年金課"), 3, 3,
+        4, List.of("市民課 総合窓口", "保険年金課"), List.of("市民課 総合窓口"), 3, 1,
         4, List.of("nhi-enrollment-application"), 0, 1, Map.of("counter", 2, "insurance-pension", 2), List.of()));
   }
 
@@ -53,11 +54,11 @@ class BpmnMetricsTest {
     assertThat(bundle.procedures()).containsExactly("nhi-enrollment", "child-allowance");
     assertThat(bundle.userTasks()).isEqualTo(parts.stream().mapToInt(ProcessMetrics::userTasks).sum());
     assertThat(bundle.forms()).isEqualTo(parts.stream().mapToInt(ProcessMetrics::forms).sum());
-    // Both procedures start in a lane named 窓口（市民課）, the visit ends in 市民課 総合窓口: to the tool these are two
-    // lanes, so each procedure adds a hand-off and, as the models mark no counter, a resident move.
-    assertThat(bundle.lanes()).containsExactly("市民課 総合窓口", "窓口（市民課）", "保険年金課", "子育て支援課");
-    assertThat(bundle.handOffs()).isEqualTo(parts.stream().mapToInt(ProcessMetrics::handOffs).sum() + 2);
-    assertThat(bundle.residentMoves()).isEqualTo(parts.stream().mapToInt(ProcessMetrics::residentMoves).sum() + 2);
+    // The procedures start at the counter where the visit ends (市民課 総合窓口): spawning them is no hand-off and
+    // the resident does not move; the bundle adds nothing to its parts.
+    assertThat(bundle.lanes()).containsExactly("市民課 総合窓口", "保険年金課", "子育て支援課");
+    assertThat(bundle.handOffs()).isEqualTo(parts.stream().mapToInt(ProcessMetrics::handOffs).sum());
+    assertThat(bundle.residentMoves()).isEqualTo(parts.stream().mapToInt(ProcessMetrics::residentMoves).sum());
     assertThat(bundle.formIds())
         .containsExactly("move-in-notification", "nhi-enrollment-application", "child-allowance-application");
     assertThat(bundle.signatures()).isEqualTo(3);

@@ -115,9 +115,9 @@ class ModelDraftApiIT {
     JsonNode before = metrics("advisor", xml).getBody();
     assertThat(before.path("userTasks").asInt()).isEqualTo(4);
     assertThat(before.path("handOffs").asInt()).isEqualTo(3);
-    assertThat(before.path("residentMoves").asInt()).isEqualTo(3);
+    assertThat(before.path("residentMoves").asInt()).isEqualTo(1);
     assertThat(before.path("forms").asInt()).isEqualTo(4);
-    assertThat(before.path("lanes")).extracting(JsonNode::asText).containsExactly("窓口（市民課）", "保険年金課");
+    assertThat(before.path("lanes")).extracting(JsonNode::asText).containsExactly("市民課 総合窓口", "保険年金課");
     assertThat(before.path("stepsPerRole").path("counter").asInt()).isEqualTo(2);
     assertThat(before.path("processes").get(0).path("processId").asText()).isEqualTo("nhi-enrollment");
 

@@ -291,7 +291,7 @@ abstract class ProcedureProcessContract {
     Lane departmentLane = model.getModelElementById("Lane_Department");
 
     // then the counter lane holds the counter's steps and the department lane the rest
-    assertThat(counterLane.getName()).isEqualTo("窓口（市民課）");
+    assertThat(counterLane.getName()).isEqualTo("市民課 総合窓口");
     assertThat(departmentLane.getName()).isEqualTo(departmentName);
     assertThat(ids(counterLane.getFlowNodeRefs()))
         .containsExactlyInAnyOrder("ApplicationReceived", "Accept", "Correct");
