@@ -17,8 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.madoguchi.bpr.report.BprReport;
-import org.madoguchi.bpr.report.InvalidReportException;
-import org.madoguchi.bpr.simulation.InvalidScenarioException;
 import org.madoguchi.bpr.simulation.ScenarioFile;
 import org.madoguchi.bpr.simulation.Simulation;
 import org.madoguchi.bpr.simulation.SimulationMarkdown;
@@ -179,7 +177,7 @@ public final class BprCommand {
     } catch (InvalidBpmnException e) {
       err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
       return INVALID_BPMN;
-    } catch (InvalidScenarioException e) {
+    } catch (InvalidInputException e) {
       err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
       return USAGE;
     } catch (IllegalArgumentException e) {
@@ -207,10 +205,7 @@ public final class BprCommand {
     } catch (InvalidBpmnException e) {
       err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
       return INVALID_BPMN;
-    } catch (InvalidReportException e) {
-      err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
-      return USAGE;
-    } catch (InvalidScenarioException e) {
+    } catch (InvalidInputException e) {
       err.println("madoguchi-bpr: " + e.file() + ": " + e.reason());
       return USAGE;
     } catch (IOException e) {
