@@ -1,5 +1,6 @@
 package org.madoguchi.document;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.madoguchi.audit.AuditAction;
@@ -46,9 +47,13 @@ class ArchiveSignedApplicationsDelegate implements JavaDelegate {
     byte[] signature = visits.signature(visitId)
         .orElseThrow(() -> new IllegalStateException("visit " + visitId + " was submitted without a signature"));
     ApplicationPdf renderer = pdf.getObject();
-    for (FilledApplication application : applications.fill(visit, signature)) {
+    // render first: storing holds the archive's chain until this job commits, so it comes last and quick
+    List<FilledApplication> filled = applications.fill(visit, signature);
+    List<byte[]> pdfs = filled.stream().map(renderer::render).toList();
+    for (int i = 0; i < filled.size(); i++) {
+      FilledApplication application = filled.get(i);
       ArchivedDocument document = archive.store(visitId, application.form().id(), application.form().title(),
-          renderer.render(application));
+          pdfs.get(i));
       audit.record(AuditAction.ARCHIVE_DOCUMENT, visitId, null, "申請書 " + document.title() + " を電子保存");
     }
   }

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The paperless archive (電子保存) of signed applications. Each document stores its PDF's SHA-256 and the hash of
  * the document stored before it, whoever's visit that was: changing a stored document breaks its own hash,
- * and removing or replacing one breaks the link of the next. The unique chain position makes two concurrent
- * writers fail and retry rather than fork the chain.
+ * and removing or replacing one breaks the link of the next. Writers take turns on the chain's head row; the
+ * unique chain position still refuses a fork should anything write around it.
  */
 @Component
 public class DocumentArchive {
@@ -35,17 +35,22 @@ public class DocumentArchive {
     this.clock = clock;
   }
 
-  /** Appends a document to the chain; runs in the caller's transaction. */
+  /**
+   * Appends a document to the chain; runs in the caller's transaction, which holds the chain's head from here
+   * to its end: another writer waits for it rather than failing.
+   */
   public ArchivedDocument store(String visitId, String formId, String title, byte[] pdf) {
-    Optional<ArchivedDocument> last = jdbc.sql("select " + COLUMNS + " from application_document "
-            + "where chain_position = (select max(chain_position) from application_document)")
-        .query(DocumentArchive::map).optional();
+    long last = jdbc.sql("select chain_position from document_chain_head where id = 1 for update")
+        .query(Long.class).single();
+    Optional<String> lastSha256 = jdbc.sql("select sha256 from application_document where chain_position = ?")
+        .param(last).query(String.class).optional();
     ArchivedDocument document = new ArchivedDocument(UUID.randomUUID().toString(), visitId, formId, title,
-        sha256(pdf), last.map(ArchivedDocument::sha256).orElse(null),
-        last.map(d -> d.chainPosition() + 1).orElse(1L), Instant.now(clock));
+        sha256(pdf), lastSha256.orElse(null), last + 1, Instant.now(clock));
     jdbc.sql("insert into application_document (" + COLUMNS + ", pdf) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(document.id(), visitId, formId, title, document.sha256(), document.previousSha256(),
             document.chainPosition(), Timestamp.from(document.createdAt()), pdf)
+        .update();
+    jdbc.sql("update document_chain_head set chain_position = ? where id = 1").param(document.chainPosition())
         .update();
     return document;
   }

@@ -39,6 +39,16 @@ public final class PostgresDatabase {
     }
   }
 
+  /** Drops database {@code name}, closing whatever connections are still open to it. */
+  public static void drop(String name) {
+    try (Connection connection = DriverManager.getConnection(SERVER_URL + "postgres", USER, PASSWORD);
+        Statement statement = connection.createStatement()) {
+      statement.execute("drop database if exists " + name + " with (force)");
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not drop test database " + name, e);
+    }
+  }
+
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
