@@ -67,8 +67,11 @@ public class DepartmentTaskService {
     this.clock = clock;
   }
 
-  /** The open tasks of {@code department} (or of all the staff member's groups), longest waiting first. */
-  @Transactional(readOnly = true)
+  /**
+   * The open tasks of {@code department} (or of all the staff member's groups), longest waiting first. No
+   * transaction around it on purpose: a failed engine read marks the surrounding transaction rollback-only, so
+   * one task completed meanwhile would turn the whole list into an error; each read is its own transaction.
+   */
   public List<TaskView> list(String department) {
     CurrentStaff staff = CurrentStaff.get();
     List<Task> tasks;
