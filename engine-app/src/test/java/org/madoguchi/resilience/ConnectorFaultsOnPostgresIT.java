@@ -270,12 +270,12 @@ class ConnectorFaultsOnPostgresIT {
       return;
     }
     Date now = new Date();
-    for (Job job : management.createJobQuery().withException().withRetriesLeft().duedateHigherThan(now).list()) {
-      try {
+    try {
+      for (Job job : management.createJobQuery().withException().withRetriesLeft().duedateHigherThan(now).list()) {
         management.setJobDuedate(job.getId(), now);
-      } catch (ProcessEngineException doneOrChangedMeanwhile) {
-        // the job ran or failed again in between; the next round sees it as it is now
       }
+    } catch (ProcessEngineException changedMeanwhile) {
+      // a job ran or failed again in between; the next round sees it as it is now
     }
   }
 

@@ -70,7 +70,7 @@ abstract class FaultInjectingApi implements AutoCloseable {
     CONFLICT,
     /** 503, nothing stored. */
     UNAVAILABLE,
-    /** Stored (or found stored), then answered after the client's deadline. */
+    /** Stored now or before, then answered after the client's deadline. */
     ANSWERED_TOO_LATE
   }
 
@@ -87,7 +87,7 @@ abstract class FaultInjectingApi implements AutoCloseable {
     return thread;
   });
   private final List<Received> received = new ArrayList<>();
-  private final Map<String, String> firstBodyByKey = new LinkedHashMap<>();
+  private final Map<String, JsonNode> firstBodyByKey = new LinkedHashMap<>();
   private final Map<String, JsonNode> answerByKey = new LinkedHashMap<>();
   private final Map<String, Plan> planByVisit = new LinkedHashMap<>();
   private final Map<String, AtomicInteger> faultyRequestsByKey = new ConcurrentHashMap<>();
@@ -131,9 +131,7 @@ abstract class FaultInjectingApi implements AutoCloseable {
 
   /** Every case stored, by idempotency key, as first sent. */
   synchronized Map<String, JsonNode> stored() {
-    Map<String, JsonNode> cases = new LinkedHashMap<>();
-    firstBodyByKey.forEach((key, body) -> cases.put(key, parse(body)));
-    return cases;
+    return new LinkedHashMap<>(firstBodyByKey);
   }
 
   /** The answer stored for {@code key}, the one every repeat gets too. */
@@ -219,9 +217,10 @@ abstract class FaultInjectingApi implements AutoCloseable {
         respond(exchange, 503, problem(503));
         return;
       }
-      Answer answer = store(key, visitId, body, json);
-      if (fault == Outcome.ANSWERED_TOO_LATE) {
-        record(key, visitId, Outcome.ANSWERED_TOO_LATE);
+      Answer answer = store(key, json);
+      boolean late = fault == Outcome.ANSWERED_TOO_LATE && answer.outcome() != Outcome.CONFLICT;
+      record(key, visitId, late ? Outcome.ANSWERED_TOO_LATE : answer.outcome());
+      if (late) {
         Thread.sleep(lateBy.toMillis());
       }
       respond(exchange, answer.status(), answer.json());
@@ -232,24 +231,22 @@ abstract class FaultInjectingApi implements AutoCloseable {
     }
   }
 
-  private record Answer(int status, JsonNode json) {
+  private record Answer(Outcome outcome, int status, JsonNode json) {
   }
 
-  private synchronized Answer store(String key, String visitId, String body, JsonNode json) {
-    String first = firstBodyByKey.get(key);
+  /** Stores a case once per key, as the APIs require: a repeat gets the first answer, another body 409. */
+  private synchronized Answer store(String key, JsonNode json) {
+    JsonNode first = firstBodyByKey.get(key);
     if (first == null) {
-      firstBodyByKey.put(key, body);
+      firstBodyByKey.put(key, json);
       JsonNode answer = firstAnswer(json);
       answerByKey.put(key, answer);
-      record(key, visitId, Outcome.STORED);
-      return new Answer(201, answer);
+      return new Answer(Outcome.STORED, 201, answer);
     }
-    if (!parse(first).equals(json)) {
-      record(key, visitId, Outcome.CONFLICT);
-      return new Answer(409, problem(409));
+    if (!first.equals(json)) {
+      return new Answer(Outcome.CONFLICT, 409, problem(409));
     }
-    record(key, visitId, Outcome.REPEATED);
-    return new Answer(200, repeatedAnswer(answerByKey.get(key)));
+    return new Answer(Outcome.REPEATED, 200, repeatedAnswer(answerByKey.get(key)));
   }
 
   private synchronized Plan planFor(String visitId) {
@@ -276,7 +273,7 @@ abstract class FaultInjectingApi implements AutoCloseable {
     exchange.getResponseBody().write(bytes);
   }
 
-  static JsonNode parse(String body) {
+  private static JsonNode parse(String body) {
     try {
       return body.isBlank() ? null : JSON.readTree(body);
     } catch (IOException notJson) {
