@@ -38,8 +38,14 @@ public class AuditChain {
     this.clock = clock;
   }
 
-  /** What a verification found. */
-  public record Verification(long sealed, long unsealed, boolean intact, Long brokenAtPosition, String problem) {
+  /**
+   * What a verification found.
+   *
+   * @param firstPosition the first position still in the table: above 1 once older entries were exported and
+   *     rotated out, when the export's last hash must equal this entry's previous hash
+   */
+  public record Verification(long sealed, long unsealed, long firstPosition, boolean intact, Long brokenAtPosition,
+      String problem) {
   }
 
   @Scheduled(fixedDelayString = "${madoguchi.audit.seal-interval:5s}", initialDelayString = "${madoguchi.audit.seal-interval:5s}")
@@ -81,6 +87,7 @@ public class AuditChain {
     long unsealed = jdbc.sql("select count(*) from audit_entry where chain_position is null")
         .query(Long.class).single();
     Link previous = Link.START;
+    long first = 1;
     long sealed = 0;
     List<Sealed> chain = jdbc.sql("select id, occurred_at, actor, action, visit_id, resident_ref, detail, "
             + "chain_position, previous_hash, entry_hash from audit_entry where chain_position is not null "
@@ -88,21 +95,26 @@ public class AuditChain {
         .query((rs, row) -> new Sealed(AuditLog.mapEntry(rs, row), rs.getLong("chain_position"),
             rs.getString("previous_hash"), rs.getString("entry_hash")))
         .list();
+    if (!chain.isEmpty() && chain.get(0).position() > 1) {
+      // Rotated: the entries before were exported with their hashes; the chain goes on from the first one kept.
+      first = chain.get(0).position();
+      previous = new Link(first - 1, chain.get(0).previousHash());
+    }
     for (Sealed link : chain) {
       long expected = previous.position() + 1;
       if (link.position() != expected) {
-        return new Verification(sealed, unsealed, false, expected, "entry missing from the chain");
+        return new Verification(sealed, unsealed, first, false, expected, "entry missing from the chain");
       }
       if (!equal(link.previousHash(), previous.hash())) {
-        return new Verification(sealed, unsealed, false, link.position(), "link to the previous entry changed");
+        return new Verification(sealed, unsealed, first, false, link.position(), "link to the previous entry changed");
       }
       if (!hash(link.position(), previous.hash(), link.entry()).equals(link.hash())) {
-        return new Verification(sealed, unsealed, false, link.position(), "entry changed after it was sealed");
+        return new Verification(sealed, unsealed, first, false, link.position(), "entry changed after it was sealed");
       }
       previous = new Link(link.position(), link.hash());
       sealed++;
     }
-    return new Verification(sealed, unsealed, true, null, null);
+    return new Verification(sealed, unsealed, first, true, null, null);
   }
 
   private record Link(long position, String hash) {

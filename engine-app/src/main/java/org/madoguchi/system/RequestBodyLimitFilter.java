@@ -12,16 +12,16 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API request bodies beyond a size, before anything reads them: a JSON body of more than 2 MB (the
- * largest legitimate one, a signature image, is under 700 KB), any other body (a CSV import) of more than
- * 20 MB. Multipart uploads have their own limits (spring.servlet.multipart). A body sent without a length
+ * Refuses API request bodies beyond a size, before anything reads them: a JSON body of more than 4 MB (the
+ * largest legitimate ones, a model draft of up to 2 MB of XML and a signature image under 700 KB, fit with
+ * room for escaping), any other body (a CSV import) of more than 20 MB. Multipart uploads have their own limits (spring.servlet.multipart). A body sent without a length
  * is cut off when it passes the limit, and the request is refused the same way.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-  static final long MAX_JSON_BYTES = 2L * 1024 * 1024;
+  static final long MAX_JSON_BYTES = 4L * 1024 * 1024;
   static final long MAX_OTHER_BYTES = 20L * 1024 * 1024;
-  static final String MESSAGE = "送信されたデータが大きすぎます（JSON は 2MB、ファイルは 20MB まで）。内容を減らして送り直してください。";
+  static final String MESSAGE = "送信されたデータが大きすぎます（JSON は 4MB、ファイルは 20MB まで）。内容を減らして送り直してください。";
 
   /** Thrown while reading a body without a declared length that grows past the limit. */
   static final class BodyTooLargeException extends IOException {

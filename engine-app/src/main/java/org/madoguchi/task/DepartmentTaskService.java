@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -69,8 +70,8 @@ public class DepartmentTaskService {
 
   /**
    * The open tasks of {@code department} (or of all the staff member's groups), longest waiting first. No
-   * transaction around it on purpose: a failed engine read marks the surrounding transaction rollback-only, so
-   * one task completed meanwhile would turn the whole list into an error; each read is its own transaction.
+   * transaction around it on purpose: should an engine read fail on a task completed meanwhile, it must not
+   * mark a surrounding transaction rollback-only and so turn the whole list into an error.
    */
   public List<TaskView> list(String department) {
     CurrentStaff staff = CurrentStaff.get();
@@ -118,7 +119,8 @@ public class DepartmentTaskService {
       }
     }
     return tasks.stream().map(task -> view(task, variables.getOrDefault(task.getProcessInstanceId(), Map.of()),
-        facts(task).candidateGroups() != null ? facts(task).candidateGroups() : candidateGroups(task))).toList();
+        facts(task).candidateGroups() != null ? facts(task).candidateGroups() : candidateGroupsIfStillOpen(task)))
+        .toList();
   }
 
   @Transactional
@@ -259,6 +261,15 @@ public class DepartmentTaskService {
           : Arrays.stream(groups.split(",")).map(String::strip).filter(g -> !g.isEmpty()).toList();
       return new TaskDefinitionFacts(processKey, procedure, returnable, candidateGroups);
     });
+  }
+
+  /** The groups of a task that may have been completed since the list's query: none, then. */
+  private List<String> candidateGroupsIfStillOpen(Task task) {
+    try {
+      return candidateGroups(task);
+    } catch (NullValueException completedMeanwhile) {
+      return List.of();
+    }
   }
 
   private List<String> candidateGroups(Task task) {

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.madoguchi.connectors.registry.MoveInRegistration;
+import org.madoguchi.system.ApiException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,13 +33,19 @@ public class VisitRepository {
     this.json = json;
   }
 
+  /** Inserts a new visit; another visit of the same notice, opened at the same instant, wins with 409. */
   void insert(Visit visit) {
-    jdbc.sql("insert into visit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(visit.id(), visit.lifeEvent(), visit.municipalityCode(), visit.status().name(),
-            visit.moveOutNoticeId(), write(visit.household()), writeNullable(visit.interview()),
-            write(visit.proposedProcedures()), writeNullable(visit.registration()), visit.openedBy(),
-            Timestamp.from(visit.openedAt()), null, visit.version())
-        .update();
+    try {
+      jdbc.sql("insert into visit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(visit.id(), visit.lifeEvent(), visit.municipalityCode(), visit.status().name(),
+              visit.moveOutNoticeId(), write(visit.household()), writeNullable(visit.interview()),
+              write(visit.proposedProcedures()), writeNullable(visit.registration()), visit.openedBy(),
+              Timestamp.from(visit.openedAt()), null, visit.version())
+          .update();
+    } catch (DuplicateKeyException sameNotice) {
+      throw ApiException.conflict("visit-already-open",
+          "この転出証明書情報の来庁は、別の窓口で同時に受け付けられました。来庁ボードから開いてください。");
+    }
   }
 
   public Optional<Visit> find(String id) {

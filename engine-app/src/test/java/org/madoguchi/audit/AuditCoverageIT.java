@@ -111,14 +111,34 @@ class AuditCoverageIT {
       assertThat(removed.brokenAtPosition()).isEqualTo(position);
       assertThat(removed.problem()).contains("missing");
     } finally {
-      jdbc.sql("insert into audit_entry (id, occurred_at, actor, action, visit_id, resident_ref, detail, "
-              + "chain_position, previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(row.get("ID"), row.get("OCCURRED_AT"), row.get("ACTOR"), row.get("ACTION"), row.get("VISIT_ID"),
-              row.get("RESIDENT_REF"), row.get("DETAIL"), row.get("CHAIN_POSITION"), row.get("PREVIOUS_HASH"),
-              row.get("ENTRY_HASH"))
-          .update();
+      putBack(row);
     }
     assertThat(chain.verify().intact()).isTrue();
+
+    // Rotation: the oldest entries exported and deleted; the chain goes on from the first entry kept, whose
+    // previous hash is the export's last.
+    List<Map<String, Object>> oldest = jdbc.sql("select * from audit_entry where chain_position <= 3 "
+        + "order by chain_position").query().listOfRows();
+    jdbc.sql("delete from audit_entry where chain_position <= 3").update();
+    try {
+      AuditChain.Verification rotated = chain.verify();
+      assertThat(rotated.intact()).isTrue();
+      assertThat(rotated.firstPosition()).isEqualTo(4);
+      assertThat(jdbc.sql("select previous_hash from audit_entry where chain_position = 4").query(String.class)
+          .single()).isEqualTo(oldest.get(2).get("ENTRY_HASH"));
+    } finally {
+      oldest.forEach(this::putBack);
+    }
+    assertThat(chain.verify().firstPosition()).isEqualTo(1);
+  }
+
+  private void putBack(Map<String, Object> row) {
+    jdbc.sql("insert into audit_entry (id, occurred_at, actor, action, visit_id, resident_ref, detail, "
+            + "chain_position, previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(row.get("ID"), row.get("OCCURRED_AT"), row.get("ACTOR"), row.get("ACTION"), row.get("VISIT_ID"),
+            row.get("RESIDENT_REF"), row.get("DETAIL"), row.get("CHAIN_POSITION"), row.get("PREVIOUS_HASH"),
+            row.get("ENTRY_HASH"))
+        .update();
   }
 
   @Test

@@ -61,8 +61,10 @@ class BadInputMatrixIT {
   private ApiClient counter;
   private ApiClient admin;
   private String pendingNotice;
+  private String interviewingNotice;
   private String interviewingVisit;
   private String confirmingVisit;
+  private String submittedVisit;
   private String counterTask;
 
   @BeforeAll
@@ -70,7 +72,8 @@ class BadInputMatrixIT {
     counter = ApiClient.as(rest, "counter");
     admin = ApiClient.as(rest, "admin");
     pendingNotice = addNotice();
-    interviewingVisit = open(addNotice());
+    interviewingNotice = addNotice();
+    interviewingVisit = open(interviewingNotice);
     confirmingVisit = open(addNotice());
     assertThat(counter.put("/api/visits/" + confirmingVisit + "/interview", Map.of()).getStatusCode())
         .isEqualTo(HttpStatus.OK);
@@ -79,6 +82,7 @@ class BadInputMatrixIT {
     counter.post("/api/visits/" + submitted + "/submit", Map.of("signaturePng", ApiClient.SIGNATURE_PNG));
     await().atMost(Duration.ofSeconds(90)).until(() -> !counter.tasks("counter", submitted).isEmpty());
     counterTask = counter.tasks("counter", submitted).get(0).path("id").asText();
+    submittedVisit = submitted;
   }
 
   record Case(String name, HttpStatus status, String error, Supplier<ResponseEntity<JsonNode>> request) {
@@ -113,9 +117,9 @@ class BadInputMatrixIT {
         () -> counter.send(HttpMethod.POST, "/api/visits", "{\"lifeEvent\": \"MOVE_IN\", ")));
     cases.add(new Case("JSON array instead of an object", HttpStatus.BAD_REQUEST, "malformed-request",
         () -> counter.send(HttpMethod.POST, "/api/visits", "[\"MOVE_IN\"]")));
-    cases.add(new Case("oversized JSON (3 MB)", HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
+    cases.add(new Case("oversized JSON (5 MB)", HttpStatus.PAYLOAD_TOO_LARGE, "request-too-large",
         () -> counter.send(HttpMethod.POST, "/api/visits",
-            "{\"lifeEvent\":\"MOVE_IN\",\"moveOutNoticeId\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")));
+            "{\"lifeEvent\":\"MOVE_IN\",\"moveOutNoticeId\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}")));
     cases.add(new Case("unknown life event", HttpStatus.BAD_REQUEST, "unknown-life-event",
         () -> counter.post("/api/visits", Map.of("lifeEvent", "MARRIAGE", "moveOutNoticeId", pendingNotice))));
     cases.add(new Case("expression as life event", HttpStatus.BAD_REQUEST, "unknown-life-event",
@@ -124,6 +128,13 @@ class BadInputMatrixIT {
         () -> counter.post("/api/visits", Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId", "N999999"))));
     cases.add(new Case("missing move-out notice", HttpStatus.BAD_REQUEST, "missing-move-out-notice",
         () -> counter.post("/api/visits", Map.of("lifeEvent", "MOVE_IN"))));
+    cases.add(new Case("a second visit for a notice whose visit is open", HttpStatus.CONFLICT, "visit-already-open",
+        () -> counter.post("/api/visits", Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId", interviewingNotice))));
+    cases.add(new Case("a call without signing in", HttpStatus.UNAUTHORIZED, "unauthenticated",
+        () -> rest.getForEntity("/api/move-out-notices", JsonNode.class)));
+    cases.add(new Case("department staff opening a visit", HttpStatus.FORBIDDEN, "forbidden",
+        () -> ApiClient.as(rest, "hoken").post("/api/visits", Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId",
+            pendingNotice))));
     cases.add(new Case("unknown visit", HttpStatus.NOT_FOUND, "visit-not-found",
         () -> counter.get("/api/visits/no-such-visit")));
     cases.add(new Case("encoded path traversal in a visit id", HttpStatus.BAD_REQUEST, "rejected-request",
@@ -158,6 +169,8 @@ class BadInputMatrixIT {
     cases.add(new Case("huge signature (1 MB)", HttpStatus.BAD_REQUEST, "invalid-signature",
         () -> counter.post("/api/visits/" + confirmingVisit + "/submit",
             Map.of("signaturePng", Base64.getEncoder().encodeToString(new byte[1024 * 1024])))));
+    cases.add(new Case("submitting a submitted visit again", HttpStatus.CONFLICT, "visit-already-submitted",
+        () -> counter.post("/api/visits/" + submittedVisit + "/submit", Map.of("signaturePng", ApiClient.SIGNATURE_PNG))));
     cases.add(new Case("missing signature", HttpStatus.BAD_REQUEST, "missing-signature",
         () -> counter.post("/api/visits/" + confirmingVisit + "/submit", Map.of())));
     // Card
