@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** One uploaded model: its file name and content. */
-record BundleFile(String name, byte[] content) {
+public record BundleFile(String name, byte[] content) {
 
   enum Kind { BPMN, DMN, FORM, UNKNOWN }
 
   Kind kind() {
-    String lower = name.toLowerCase(Locale.ROOT);
+    String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".bpmn")) {
       return Kind.BPMN;
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,19 +18,23 @@ import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.xml.ModelException;
+import org.madoguchi.bpr.lint.BpmnLinter;
+import org.madoguchi.bpr.lint.LintIssue;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks an uploaded bundle before anything is deployed: every file parses, has no DTD (so no external
  * entity can be resolved), every executable process and decision keeps its history for a set time, the
- * decisions, called processes and delegates a process refers to exist, and no script runs unless an
- * administrator allows scripts. Each problem names its file and element.
+ * decisions, called processes, forms and delegates a process refers to exist, no script runs unless an
+ * administrator allows scripts, and the models pass the lint rules the web modeler checks ({@link BpmnLinter}):
+ * their errors are problems, their warnings are reported beside the summary. Each finding names its file and element.
  */
 @Component
 class BundleValidator {
@@ -40,20 +45,29 @@ class BundleValidator {
   private final RepositoryService repositoryService;
   private final ApplicationContext beans;
   private final ObjectMapper json;
+  private final DeployedForms deployedForms;
 
-  BundleValidator(RepositoryService repositoryService, ApplicationContext beans, ObjectMapper json) {
+  BundleValidator(RepositoryService repositoryService, ApplicationContext beans, ObjectMapper json,
+      DeployedForms deployedForms) {
     this.repositoryService = repositoryService;
     this.beans = beans;
     this.json = json;
+    this.deployedForms = deployedForms;
   }
 
-  List<BundleProblem> validate(List<BundleFile> files, boolean scriptsAllowed) {
+  /** What the check found: problems block the deployment, warnings do not. */
+  record Findings(List<BundleProblem> problems, List<BundleProblem> warnings) {
+  }
+
+  Findings validate(List<BundleFile> files, boolean scriptsAllowed) {
     List<BundleProblem> problems = new ArrayList<>();
+    List<BundleProblem> warnings = new ArrayList<>();
     Set<String> names = new HashSet<>();
     List<BpmnModelInstance> processes = new ArrayList<>();
     List<String> processFiles = new ArrayList<>();
     Set<String> bundleDecisions = new HashSet<>();
     Set<String> bundleProcesses = new HashSet<>();
+    Set<String> bundleForms = new HashSet<>();
     for (BundleFile file : files) {
       String name = file.name();
       if (name == null || !FILE_NAME.matcher(name).matches() || name.contains("..")) {
@@ -88,14 +102,16 @@ class BundleValidator {
             model.getModelElementsByType(Decision.class).forEach(d -> bundleDecisions.add(d.getId()));
           }
         }
-        case FORM -> checkForm(file, problems);
+        case FORM -> checkForm(file, problems).ifPresent(bundleForms::add);
         default -> throw new IllegalStateException("unreachable");
       }
     }
     for (int i = 0; i < processes.size(); i++) {
       checkProcess(processFiles.get(i), processes.get(i), bundleDecisions, bundleProcesses, scriptsAllowed, problems);
+      lint(processFiles.get(i), processes.get(i), problems, warnings);
     }
-    return problems;
+    checkFormReferences(processFiles, processes, bundleForms, problems);
+    return new Findings(problems, warnings);
   }
 
   private BpmnModelInstance parseBpmn(BundleFile file, List<BundleProblem> problems) {
@@ -135,14 +151,55 @@ class BundleValidator {
     }
   }
 
-  private void checkForm(BundleFile file, List<BundleProblem> problems) {
+  /** The form's id, when the file is a form. */
+  private Optional<String> checkForm(BundleFile file, List<BundleProblem> problems) {
     try {
       JsonNode form = json.readTree(file.content());
       if (form == null || !form.path("id").isTextual() || !form.path("components").isArray()) {
         problems.add(new BundleProblem(file.name(), null, "フォームには id と components が必要です。"));
+        return Optional.empty();
       }
+      return Optional.of(form.path("id").asText());
     } catch (java.io.IOException e) {
       problems.add(new BundleProblem(file.name(), null, "フォーム（JSON）として読み込めません。"));
+      return Optional.empty();
+    }
+  }
+
+  private static void lint(String file, BpmnModelInstance model, List<BundleProblem> problems,
+      List<BundleProblem> warnings) {
+    for (LintIssue issue : BpmnLinter.lint(model)) {
+      (issue.isError() ? problems : warnings).add(new BundleProblem(file, issue.elementId(), issue.rule(),
+          issue.message()));
+    }
+  }
+
+  /**
+   * Every user task's {@code camunda:formRef} names a form of the bundle or, unless it is bound to its own deployment
+   * ({@code camunda:formRefBinding="deployment"}), a form already deployed. Deployed forms are looked up only when
+   * the bundle lacks one.
+   */
+  private void checkFormReferences(List<String> files, List<BpmnModelInstance> models, Set<String> bundleForms,
+      List<BundleProblem> problems) {
+    Set<String> deployed = null;
+    for (int i = 0; i < models.size(); i++) {
+      for (UserTask task : models.get(i).getModelElementsByType(UserTask.class)) {
+        String form = task.getCamundaFormRef();
+        if (form == null || form.contains("${") || bundleForms.contains(form)) {
+          continue;
+        }
+        boolean ownDeployment = "deployment".equals(task.getCamundaFormRefBinding());
+        if (!ownDeployment && deployed == null) {
+          deployed = deployedForms.latest().ids();
+        }
+        if (ownDeployment) {
+          problems.add(new BundleProblem(files.get(i), task.getId(), "参照しているフォーム「" + form
+              + "」がこのファイルの組にありません（formRefBinding=\"deployment\" のため、同じ組に入れてください）。"));
+        } else if (!deployed.contains(form)) {
+          problems.add(new BundleProblem(files.get(i), task.getId(), "参照しているフォーム「" + form
+              + "」がありません。フォーム（.form）を一緒に配置してください。"));
+        }
+      }
     }
   }
 

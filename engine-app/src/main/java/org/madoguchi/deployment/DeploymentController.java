@@ -35,18 +35,27 @@ class DeploymentController {
     this.deployments = deployments;
   }
 
+  /**
+   * Checks the bundle and deploys it: 201 with what changed per process and decision key (versions before and after,
+   * the burden metrics of each process before and after, lint warnings), or 422 with every problem. With
+   * {@code dryRun=true}: the same check and summary, 200, and nothing deployed.
+   */
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  @Operation(summary = "BPMN・DMN・フォームを検証してから一括で配置する（不備があれば何も配置しない）")
-  ResponseEntity<DeploymentService.DeploymentSummary> deploy(MultipartHttpServletRequest request,
+  @Operation(summary = "BPMN・DMN・フォームを検証してから一括で配置する（不備があれば何も配置しない。dryRun=true なら検証と変更点の要約だけ）")
+  ResponseEntity<DeploymentSummary> deploy(MultipartHttpServletRequest request,
       @RequestParam(name = "name", required = false) String name,
-      @RequestParam(name = "allowScripts", defaultValue = "false") boolean allowScripts) {
+      @RequestParam(name = "allowScripts", defaultValue = "false") boolean allowScripts,
+      @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun) {
     List<BundleFile> files = request.getMultiFileMap().values().stream().flatMap(List::stream)
         .map(DeploymentController::read).toList();
     if (files.isEmpty()) {
       throw ApiException.badRequest("empty-bundle", "配置するファイル（.bpmn / .dmn / .form）を添付してください。");
     }
-    DeploymentService.DeploymentSummary summary = deployments.deploy(
-        name == null || name.isBlank() ? "madoguchi-bundle" : name.strip(), files, allowScripts);
+    DeploymentSummary summary = deployments.deploy(
+        name == null || name.isBlank() ? DeploymentService.DEFAULT_NAME : name.strip(), files, allowScripts, dryRun);
+    if (dryRun) {
+      return ResponseEntity.ok(summary);
+    }
     return ResponseEntity.created(URI.create("/engine-rest/deployment/" + summary.deploymentId())).body(summary);
   }
 
@@ -62,6 +71,9 @@ class DeploymentController {
           Map<String, Object> entry = new java.util.LinkedHashMap<>();
           entry.put("file", p.file());
           entry.put("element", p.element());
+          if (p.rule() != null) {
+            entry.put("rule", p.rule());
+          }
           entry.put("message", p.message());
           return entry;
         }).toList());

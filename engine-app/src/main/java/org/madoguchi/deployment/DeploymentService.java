@@ -3,50 +3,96 @@ package org.madoguchi.deployment;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Deploys a validated bundle as one deployment: all files or none. What the engine's own parser still
- * finds wrong comes back as problems, and the transaction leaves the deployed set as it was.
+ * finds wrong comes back as problems, and the transaction leaves the deployed set as it was. A dry run checks
+ * and summarises the same way and deploys nothing.
  */
 @Service
-class DeploymentService {
+public class DeploymentService {
 
   static final String SOURCE = "madoguchi-api";
 
+  /** The deployment name when the administrator gives none. */
+  public static final String DEFAULT_NAME = "madoguchi-bundle";
+
   private final RepositoryService repositoryService;
   private final BundleValidator validator;
+  private final VersionPreview preview;
 
-  DeploymentService(RepositoryService repositoryService, BundleValidator validator) {
+  DeploymentService(RepositoryService repositoryService, BundleValidator validator, VersionPreview preview) {
     this.repositoryService = repositoryService;
     this.validator = validator;
+    this.preview = preview;
   }
 
+  /**
+   * Checks {@code files} and, unless {@code dryRun}, deploys them as one deployment named {@code name}.
+   *
+   * @throws InvalidBundleException with every problem, per file and element, when anything cannot be deployed
+   */
   @Transactional(rollbackFor = InvalidBundleException.class)
-  DeploymentSummary deploy(String name, List<BundleFile> files, boolean scriptsAllowed) {
-    List<BundleProblem> problems = validator.validate(files, scriptsAllowed);
-    if (!problems.isEmpty()) {
-      throw new InvalidBundleException(problems);
+  public DeploymentSummary deploy(String name, List<BundleFile> files, boolean scriptsAllowed, boolean dryRun) {
+    BundleValidator.Findings findings = validator.validate(files, scriptsAllowed);
+    if (!findings.problems().isEmpty()) {
+      throw new InvalidBundleException(findings.problems());
+    }
+    VersionPreview.Preview changes = preview.of(name, files);
+    List<String> fileNames = files.stream().map(BundleFile::name).toList();
+    if (dryRun) {
+      return new DeploymentSummary(null, name, true, List.of(), List.of(), fileNames, changes.processes(),
+          changes.decisions(), findings.warnings());
     }
     DeploymentBuilder builder = repositoryService.createDeployment().name(name).source(SOURCE)
         .enableDuplicateFiltering(true);
     files.forEach(file -> builder.addInputStream(file.name(), new ByteArrayInputStream(file.content())));
+    DeploymentWithDefinitions deployment;
     try {
-      return DeploymentSummary.of(builder.deployWithResult(), files);
+      deployment = builder.deployWithResult();
     } catch (ParseException e) {
       throw new InvalidBundleException(problemsOf(e));
     } catch (ProcessEngineException e) {
       throw new InvalidBundleException(List.of(new BundleProblem(null, null,
           "エンジンが配置を拒否しました: " + firstLine(e.getMessage()))));
     }
+    List<DeploymentSummary.Deployed> processes = Optional.ofNullable(deployment.getDeployedProcessDefinitions())
+        .orElse(List.of()).stream().map(d -> new DeploymentSummary.Deployed(d.getKey(), d.getVersion(), d.getId()))
+        .toList();
+    List<DeploymentSummary.Deployed> decisions = Optional.ofNullable(deployment.getDeployedDecisionDefinitions())
+        .orElse(List.of()).stream().map(d -> new DeploymentSummary.Deployed(d.getKey(), d.getVersion(), d.getId()))
+        .toList();
+    return new DeploymentSummary(deployment.getId(), deployment.getName(), false, processes, decisions, fileNames,
+        changes.processes().stream().map(change -> deployedVersion(change, processes)).toList(),
+        changes.decisions().stream().map(change -> deployedVersion(change, decisions)).toList(), findings.warnings());
+  }
+
+  /** The change as deployed: the version the engine gave the key, or the previous one when it skipped the file. */
+  private static DeploymentSummary.ProcessChange deployedVersion(DeploymentSummary.ProcessChange change,
+      List<DeploymentSummary.Deployed> deployed) {
+    Optional<Integer> version = versionOf(change.key(), deployed);
+    return new DeploymentSummary.ProcessChange(change.key(), change.name(), change.file(), change.previousVersion(),
+        version.orElse(change.previousVersion()), version.isEmpty(), change.metricsBefore(), change.metricsAfter());
+  }
+
+  private static DeploymentSummary.DecisionChange deployedVersion(DeploymentSummary.DecisionChange change,
+      List<DeploymentSummary.Deployed> deployed) {
+    Optional<Integer> version = versionOf(change.key(), deployed);
+    return new DeploymentSummary.DecisionChange(change.key(), change.name(), change.file(), change.previousVersion(),
+        version.orElse(change.previousVersion()), version.isEmpty());
+  }
+
+  private static Optional<Integer> versionOf(String key, List<DeploymentSummary.Deployed> deployed) {
+    return deployed.stream().filter(d -> d.key().equals(key)).map(DeploymentSummary.Deployed::version).findFirst();
   }
 
   private static List<BundleProblem> problemsOf(ParseException e) {
@@ -62,27 +108,8 @@ class DeploymentService {
     return message == null ? "" : message.lines().findFirst().orElse("");
   }
 
-  /** What a deployment made: new versions per key, or nothing new when every file was already deployed. */
-  record DeploymentSummary(String deploymentId, String name, List<Deployed> processes, List<Deployed> decisions,
-      List<String> files) {
-
-    record Deployed(String key, int version, String id) {
-    }
-
-    static DeploymentSummary of(DeploymentWithDefinitions deployment, List<BundleFile> files) {
-      List<Deployed> processes = deployment.getDeployedProcessDefinitions() == null ? List.of()
-          : deployment.getDeployedProcessDefinitions().stream()
-              .map(d -> new Deployed(d.getKey(), d.getVersion(), d.getId())).toList();
-      List<Deployed> decisions = deployment.getDeployedDecisionDefinitions() == null ? List.of()
-          : deployment.getDeployedDecisionDefinitions().stream()
-              .map(d -> new Deployed(d.getKey(), d.getVersion(), d.getId())).toList();
-      return new DeploymentSummary(deployment.getId(), deployment.getName(), processes, decisions,
-          files.stream().map(BundleFile::name).toList());
-    }
-  }
-
   /** The bundle is refused; nothing of it is deployed. */
-  static class InvalidBundleException extends RuntimeException {
+  public static class InvalidBundleException extends RuntimeException {
 
     private final transient List<BundleProblem> problems;
 
@@ -91,7 +118,7 @@ class DeploymentService {
       this.problems = List.copyOf(problems);
     }
 
-    List<BundleProblem> problems() {
+    public List<BundleProblem> problems() {
       return problems;
     }
   }
