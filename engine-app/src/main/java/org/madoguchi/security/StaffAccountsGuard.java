@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 @Order(1)
 class StaffAccountsGuard implements ApplicationRunner {
 
-  private static final int MIN_PASSWORD_LENGTH = 12;
-
   private final IdentityService identityService;
   private final SecurityProperties security;
   private final boolean demo;
@@ -48,11 +46,10 @@ class StaffAccountsGuard implements ApplicationRunner {
     }
     String user = security.initialAdminUser();
     String password = security.initialAdminPassword();
-    if (user == null || user.isBlank() || password == null || password.length() < MIN_PASSWORD_LENGTH
-        || DemoUsers.ACCOUNTS.stream().anyMatch(account -> account.userId().equals(password))) {
+    if (user == null || user.isBlank() || PasswordPolicy.problem(user, password).isPresent()) {
       throw new IllegalStateException("Refusing to start without demo data and without an administrator: set "
-          + "MADOGUCHI_ADMIN_USER and MADOGUCHI_ADMIN_PASSWORD (at least " + MIN_PASSWORD_LENGTH
-          + " characters, not a demo password) for the first start.");
+          + "MADOGUCHI_ADMIN_USER and MADOGUCHI_ADMIN_PASSWORD (at least " + PasswordPolicy.MIN_LENGTH
+          + " characters, not the user name nor a demo password) for the first start.");
     }
     if (identityService.createGroupQuery().groupId(Roles.ADMIN_GROUP).count() == 0) {
       var group = identityService.newGroup(Roles.ADMIN_GROUP);
