@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and rolls back; a real run migrates every instance or none.
  */
 @Service
-class ProcessVersionService {
+public class ProcessVersionService {
 
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
@@ -38,7 +38,8 @@ class ProcessVersionService {
     this.transaction = transaction;
   }
 
-  List<ProcessVersion> versions(String key) {
+  /** Every version of the process {@code key} (of every process when blank), by key and version. */
+  public List<ProcessVersion> versions(String key) {
     var query = repositoryService.createProcessDefinitionQuery();
     if (key != null && !key.isBlank()) {
       query.processDefinitionKey(key);
@@ -51,17 +52,17 @@ class ProcessVersionService {
         .toList();
   }
 
-  void suspend(String definitionId) {
+  public void suspend(String definitionId) {
     definition(definitionId);
     repositoryService.suspendProcessDefinitionById(definitionId, false, null);
   }
 
-  void activate(String definitionId) {
+  public void activate(String definitionId) {
     definition(definitionId);
     repositoryService.activateProcessDefinitionById(definitionId, false, null);
   }
 
-  MigrationReport migrate(String sourceId, String targetId, boolean dryRun) {
+  public MigrationReport migrate(String sourceId, String targetId, boolean dryRun) {
     ProcessDefinition source = definition(sourceId);
     ProcessDefinition target = definition(targetId);
     if (!source.getKey().equals(target.getKey())) {
@@ -127,6 +128,9 @@ class ProcessVersionService {
   }
 
   private ProcessDefinition definition(String id) {
+    if (id == null || id.isBlank()) {
+      throw ApiException.badRequest("version-required", "プロセスの版（定義 ID）を指定してください。");
+    }
     ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionId(id)
         .singleResult();
     if (definition == null) {

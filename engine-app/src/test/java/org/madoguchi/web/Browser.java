@@ -109,12 +109,17 @@ final class Browser implements AutoCloseable {
     return driver.getCurrentUrl().substring(baseUrl.length());
   }
 
-  /** Signs in with the keyboard only: the user name, Tab, the password, Enter. */
+  /** Signs in as a demo user, whose password is its name. */
   void signIn(String user) {
+    signIn(user, user);
+  }
+
+  /** Signs in with the keyboard only: the user name, Tab, the password, Enter. */
+  void signIn(String user, String password) {
     open("/login");
     field(By.id("username")).sendKeys(user + Keys.TAB);
     assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
-    driver.switchTo().activeElement().sendKeys(user + Keys.ENTER);
+    driver.switchTo().activeElement().sendKeys(password + Keys.ENTER);
     until(d -> !d.getCurrentUrl().contains("/login"));
   }
 
