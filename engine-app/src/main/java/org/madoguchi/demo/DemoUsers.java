@@ -12,7 +12,7 @@ import org.madoguchi.security.Roles;
  */
 public final class DemoUsers {
 
-  /** A demo account: user id (= password), name, and the group it works in. */
+  /** A demo account: user id (= password), given and family name, and the group it works in. */
   public record Account(String userId, String firstName, String lastName, String groupId) {
   }
 
@@ -30,14 +30,14 @@ public final class DemoUsers {
       new Department(Roles.ADMIN_GROUP, "システム管理者", "SYSTEM"));
 
   public static final List<Account> ACCOUNTS = List.of(
-      new Account("admin", "管理", "太郎", Roles.ADMIN_GROUP),
-      new Account("counter", "窓口", "花子", Roles.COUNTER_GROUP),
-      new Account("shimin", "市民", "一郎", "citizens"),
-      new Account("hoken", "保険", "二郎", "insurance-pension"),
-      new Account("kaigo", "介護", "三郎", "long-term-care"),
-      new Account("kosodate", "子育", "四郎", "child-support"),
-      new Account("gakko", "学校", "五郎", "school-education"),
-      new Account("advisor", "改善", "六子", Roles.ADVISOR_GROUP));
+      new Account("admin", "太郎", "管理", Roles.ADMIN_GROUP),
+      new Account("counter", "花子", "窓口", Roles.COUNTER_GROUP),
+      new Account("shimin", "一郎", "市民", "citizens"),
+      new Account("hoken", "二郎", "保険", "insurance-pension"),
+      new Account("kaigo", "三郎", "介護", "long-term-care"),
+      new Account("kosodate", "四郎", "子育", "child-support"),
+      new Account("gakko", "五郎", "学校", "school-education"),
+      new Account("advisor", "六子", "改善", Roles.ADVISOR_GROUP));
 
   private DemoUsers() {
   }
