@@ -2,8 +2,6 @@ package org.madoguchi.deployment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
 /** Administrators deploy new versions of processes, decisions and forms as one checked bundle. */
@@ -47,7 +44,7 @@ class DeploymentController {
       @RequestParam(name = "allowScripts", defaultValue = "false") boolean allowScripts,
       @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun) {
     List<BundleFile> files = request.getMultiFileMap().values().stream().flatMap(List::stream)
-        .map(DeploymentController::read).toList();
+        .map(BundleFile::of).toList();
     if (files.isEmpty()) {
       throw ApiException.badRequest("empty-bundle", "配置するファイル（.bpmn / .dmn / .form）を添付してください。");
     }
@@ -78,13 +75,5 @@ class DeploymentController {
           return entry;
         }).toList());
     return ResponseEntity.unprocessableEntity().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-  }
-
-  private static BundleFile read(MultipartFile part) {
-    try {
-      return new BundleFile(part.getOriginalFilename(), part.getBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

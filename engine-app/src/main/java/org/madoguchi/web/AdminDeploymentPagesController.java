@@ -1,9 +1,7 @@
 package org.madoguchi.web;
 
 import jakarta.servlet.http.HttpSession;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,7 +61,7 @@ class AdminDeploymentPagesController {
     session.removeAttribute(CHECKED_BUNDLE);
     List<BundleFile> files = uploads == null ? List.of() : uploads.stream()
         .filter(upload -> upload.getOriginalFilename() != null && !upload.getOriginalFilename().isBlank())
-        .map(AdminDeploymentPagesController::read).toList();
+        .map(BundleFile::of).toList();
     String deploymentName = name == null || name.isBlank() ? DeploymentService.DEFAULT_NAME : name.strip();
     model.addAttribute("name", name);
     model.addAttribute("allowScripts", allowScripts);
@@ -99,13 +97,5 @@ class AdminDeploymentPagesController {
       model.addAttribute("problems", e.problems());
     }
     return "admin/deploy";
-  }
-
-  private static BundleFile read(MultipartFile upload) {
-    try {
-      return new BundleFile(upload.getOriginalFilename(), upload.getBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -26,8 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The administrator's pages in a real browser: a bundle with problems is refused per element on its dry run; a valid
  * new version of the NHI enrollment is checked (versions and burden metrics before and after) and deployed; the
  * version list shows the cases on each version, which migrate to the new one after a dry run; the two versions are
- * compared; a department account is created and signs in; the last administrator stays one. Every page is
- * screenshotted and checked for accessibility. Its own database: it deploys a version of a shared procedure.
+ * compared; a department account is created and signs in, and cannot open the administration; the last
+ * administrator stays one. Every page is screenshotted and checked for accessibility. Its own database: it deploys a
+ * version of a shared procedure.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "madoguchi.data-dir=target/it-data/admin-browser",
@@ -169,6 +170,9 @@ class AdminBrowserIT {
     browser.signIn(NEW_USER, NEW_PASSWORD);
     assertThat(browser.path()).startsWith("/tasks");
     browser.check("new-user-tasks");
+    browser.open("/admin/users");
+    assertThat(browser.text(By.tagName("h1"))).isEqualTo("このページは表示できません");
+    browser.open("/tasks");
     browser.signOut();
   }
 
