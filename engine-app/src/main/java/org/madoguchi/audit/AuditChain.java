@@ -61,7 +61,7 @@ public class AuditChain {
     Link last = jdbc.sql("select chain_position, entry_hash from audit_entry where chain_position = "
             + "(select max(chain_position) from audit_entry)")
         .query((rs, row) -> new Link(rs.getLong(1), rs.getString(2))).optional().orElse(Link.START);
-    List<AuditEntry> unsealed = jdbc.sql("select id, occurred_at, actor, action, visit_id, resident_ref, detail "
+    List<AuditEntry> unsealed = jdbc.sql("select id, occurred_at, actor, action, visit_id, resident_ref, detail, municipality_code "
             + "from audit_entry where chain_position is null and occurred_at < ? order by id")
         .param(Timestamp.from(cutoff))
         .query(AuditLog::mapEntry)
@@ -89,7 +89,7 @@ public class AuditChain {
     Link previous = Link.START;
     long first = 1;
     long sealed = 0;
-    List<Sealed> chain = jdbc.sql("select id, occurred_at, actor, action, visit_id, resident_ref, detail, "
+    List<Sealed> chain = jdbc.sql("select id, occurred_at, actor, action, visit_id, resident_ref, detail, municipality_code, "
             + "chain_position, previous_hash, entry_hash from audit_entry where chain_position is not null "
             + "order by chain_position")
         .query((rs, row) -> new Sealed(AuditLog.mapEntry(rs, row), rs.getLong("chain_position"),
@@ -131,7 +131,7 @@ public class AuditChain {
    */
   @Transactional(readOnly = true)
   public List<Sealed> export(Instant from, Instant to, int limit) {
-    return jdbc.sql("select id, occurred_at, actor, action, visit_id, resident_ref, detail, chain_position, "
+    return jdbc.sql("select id, occurred_at, actor, action, visit_id, resident_ref, detail, municipality_code, chain_position, "
             + "previous_hash, entry_hash from audit_entry where occurred_at >= ? and occurred_at < ? "
             + "order by id fetch first ? rows only")
         .params(Timestamp.from(from), Timestamp.from(to), limit)
@@ -145,7 +145,7 @@ public class AuditChain {
     StringBuilder text = new StringBuilder();
     for (String field : new String[] {Long.toString(position), previousHash, Long.toString(entry.id()),
         Long.toString(entry.occurredAt().toEpochMilli()), entry.actor(), entry.action().name(), entry.visitId(),
-        entry.residentRef(), entry.detail()}) {
+        entry.residentRef(), entry.detail(), entry.municipalityCode()}) {
       text.append(field == null ? -1 : field.length()).append(':').append(field == null ? "" : field).append('|');
     }
     try {

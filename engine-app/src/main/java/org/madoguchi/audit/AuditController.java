@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.security.Roles;
 import org.madoguchi.system.ApiException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,11 +16,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The administrators' view of the audit log. */
+/**
+ * The administrators' view of the audit log: a municipality's administrator reads its municipality's entries,
+ * the installation's administrators every municipality's.
+ */
 @RestController
 @RequestMapping("/api/audit")
 @Tag(name = "Audit", description = "個人情報へのアクセス記録（管理者）")
-@PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+@PreAuthorize("hasAnyRole('" + Roles.ADMIN + "', '" + Roles.TENANT_ADMIN + "')")
 class AuditController {
 
   /** The most entries one export returns: page through longer periods with {@code from}. */
@@ -65,7 +69,9 @@ class AuditController {
     if (isBlank(visitId) && isBlank(residentId)) {
       throw ApiException.badRequest("missing-filter", "来庁番号（visitId）か住民（residentId）を指定してください。");
     }
-    return audit.find(isBlank(visitId) ? null : visitId, isBlank(residentId) ? null : residentId);
+    CurrentStaff staff = CurrentStaff.get();
+    return audit.find(isBlank(visitId) ? null : visitId, isBlank(residentId) ? null : residentId,
+        staff.isAdmin() ? null : staff.requireTenantId());
   }
 
   private static boolean isBlank(String value) {

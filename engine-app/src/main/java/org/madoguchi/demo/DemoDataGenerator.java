@@ -3,6 +3,7 @@ package org.madoguchi.demo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.connectors.registry.CheckDigits;
@@ -54,6 +55,10 @@ final class DemoDataGenerator {
       {"890-0082", "鹿児島県鹿児島市紫原三丁目"}, {"892-0871", "鹿児島県鹿児島市吉野町"},
       {"890-0073", "鹿児島県鹿児島市宇宿二丁目"}, {"891-0141", "鹿児島県鹿児島市谷山中央四丁目"},
       {"890-0005", "鹿児島県鹿児島市伊敷五丁目"}, {"890-0032", "鹿児島県鹿児島市西田一丁目"}};
+  /** Towns of the demo's second municipality, by its local government code; any other has HOME_TOWNS. */
+  private static final Map<String, String[][]> TOWNS = Map.of(
+      "462187", new String[][] {{"899-4332", "鹿児島県霧島市国分中央三丁目"}, {"899-5117", "鹿児島県霧島市隼人町真孝"},
+          {"899-4304", "鹿児島県霧島市国分清水一丁目"}});
   /** Previous municipalities: 5-digit code (check digit computed) and the address prefix. */
   private static final String[][] OTHER_MUNICIPALITIES = {
       {"40133", "福岡市中央区", "福岡県福岡市中央区天神二丁目"}, {"43101", "熊本市中央区", "熊本県熊本市中央区水前寺一丁目"},
@@ -94,7 +99,10 @@ final class DemoDataGenerator {
     return new GeneratedHousehold(town[0], town[1] + block(), apartment(), members);
   }
 
-  /** A household about to move in, of the given kind, with the notice its previous municipality sent. */
+  /**
+   * A household about to move in to {@code toMunicipalityCode}, of the given kind, with the notice its previous
+   * municipality (never the same one) sent.
+   */
   MoveOutNotice moveOutNotice(String id, String toMunicipalityCode, NoticeKind kind) {
     String[] family = pick(FAMILY_NAMES);
     List<GeneratedMember> members = switch (kind) {
@@ -132,7 +140,10 @@ final class DemoDataGenerator {
       case STUDENT -> List.of(person(family, Sex.FEMALE, 19, "世帯主", true, nhi(false)));
     };
     String[] from = pick(OTHER_MUNICIPALITIES);
-    String[] town = pick(HOME_TOWNS);
+    while (toMunicipalityCode.equals(from[0] + CheckDigits.localGovernmentCheckDigit(from[0]))) {
+      from = pick(OTHER_MUNICIPALITIES);
+    }
+    String[] town = pick(TOWNS.getOrDefault(toMunicipalityCode, HOME_TOWNS));
     LocalDate planned = today.minusDays(random.nextInt(7));
     List<HouseholdMember> noticeMembers = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {

@@ -73,10 +73,12 @@ class MoveOutNoticeImportController {
       problem.setProperty("problems", report.problems());
       return ResponseEntity.unprocessableEntity().body(problem);
     }
-    // Whose data came in: one entry per person, found by the resident reference like every other access.
+    // Whose data came in: one entry per person, found by the resident reference like every other access, in the
+    // municipality the notice was sent to.
     for (String noticeId : report.imported()) {
       notices.find(noticeId).ifPresent(notice -> notice.members().forEach(member -> audit.record(
-          AuditAction.IMPORT_MOVE_OUT_NOTICES, null, member.id(), "転出証明書情報の取込 " + noticeId)));
+          AuditAction.IMPORT_MOVE_OUT_NOTICES, notice.toMunicipalityCode(), null, member.id(),
+          "転出証明書情報の取込 " + noticeId)));
     }
     return ResponseEntity.ok(report);
   }

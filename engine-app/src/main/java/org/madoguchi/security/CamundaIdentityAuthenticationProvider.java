@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -22,9 +23,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs staff in against the engine's identity store, so the users and groups an administrator manages
- * in Camunda Admin are the ones the API and the UI know; the engine hashes and salts the passwords and
- * locks an account after repeated failures.
+ * Signs staff in against the engine's identity store, so the users, groups and tenant memberships an
+ * administrator manages in Camunda Admin are the ones the API and the UI know; the engine hashes and salts
+ * the passwords and locks an account after repeated failures.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -96,11 +97,16 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         case Roles.COUNTER_GROUP -> Roles.COUNTER;
         case Roles.ADVISOR_GROUP -> Roles.ADVISOR;
         case Roles.ADMIN_GROUP -> Roles.ADMIN;
+        case Roles.TENANT_ADMIN_GROUP -> Roles.TENANT_ADMIN;
         default -> Roles.DEPARTMENT_GROUP_TYPE.equals(group.getType()) ? Roles.DEPARTMENT : null;
       };
       if (role != null && authorities.stream().noneMatch(a -> a.getAuthority().equals("ROLE_" + role))) {
         authorities.add(new SimpleGrantedAuthority("ROLE_" + role));
       }
+    }
+    // The user's own memberships only: groups (the counter, each department) are shared by every municipality.
+    for (Tenant tenant : identityService.createTenantQuery().userMember(userId).list()) {
+      authorities.add(new SimpleGrantedAuthority(Roles.TENANT_AUTHORITY_PREFIX + tenant.getId()));
     }
     return authorities;
   }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,7 +14,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Tells the engine who is acting on this request, so its operation log and history name the staff member
- * who completed a task, and its authorization and tenant checks apply to them.
+ * who completed a task, and its authorization and tenant checks apply to them: every query then answers
+ * with the staff member's municipality's data and the shared definitions only (installation administrators,
+ * members of camunda-admin, are not tenant-checked by the engine). The job executor's threads never carry
+ * a request's authentication, so background work is not tenant-checked.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -33,7 +37,8 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     CurrentStaff staff = CurrentStaff.get();
-    identityService.setAuthentication(staff.userId(), new ArrayList<>(staff.groups()));
+    identityService.setAuthentication(staff.userId(), new ArrayList<>(staff.groups()),
+        staff.tenantId() == null ? List.of() : List.of(staff.tenantId()));
     try {
       chain.doFilter(request, response);
     } finally {

@@ -4,6 +4,8 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.madoguchi.demo.DemoUsers;
+import org.madoguchi.system.MunicipalityProperties;
+import org.madoguchi.tenant.Tenants;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -21,12 +23,16 @@ class StaffAccountsGuard implements ApplicationRunner {
 
   private final IdentityService identityService;
   private final SecurityProperties security;
+  private final Tenants tenants;
+  private final MunicipalityProperties home;
   private final boolean demo;
 
-  StaffAccountsGuard(IdentityService identityService, SecurityProperties security,
-      @Value("${madoguchi.demo.enabled:false}") boolean demo) {
+  StaffAccountsGuard(IdentityService identityService, SecurityProperties security, Tenants tenants,
+      MunicipalityProperties home, @Value("${madoguchi.demo.enabled:false}") boolean demo) {
     this.identityService = identityService;
     this.security = security;
+    this.tenants = tenants;
+    this.home = home;
     this.demo = demo;
   }
 
@@ -63,5 +69,6 @@ class StaffAccountsGuard implements ApplicationRunner {
     admin.setLastName(user);
     identityService.saveUser(admin);
     identityService.createMembership(user, Roles.ADMIN_GROUP);
+    tenants.assignUser(user, home.code());
   }
 }

@@ -3,7 +3,8 @@ package org.madoguchi.system;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The home municipality (地方公共団体) this installation serves, with the settings its rules read.
+ * The home municipality (地方公共団体) of this installation: the tenant the first start creates with these
+ * settings (then kept, and changed, with every other municipality's in {@code org.madoguchi.tenant}).
  *
  * @param code 6-digit local government code (地方公共団体コード), the tenant id
  * @param name the municipality's name, as shown on forms

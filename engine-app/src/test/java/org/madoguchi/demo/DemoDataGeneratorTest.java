@@ -20,6 +20,7 @@ class DemoDataGeneratorTest {
   private static final long SEED = 20240401L;
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
   private static final String KAGOSHIMA = "462012";
+  private static final String KIRISHIMA = "462187";
   /** Full-width katakana (including ー and ・) and the full-width space, nothing else. */
   private static final String FULL_WIDTH_KATAKANA = "[\\u30A0-\\u30FF\\u3000]+";
 
@@ -65,6 +66,25 @@ class DemoDataGeneratorTest {
     assertThat(notice.fromMunicipalityCode()).hasSize(6);
     assertThat(CheckDigits.isValidLocalGovernmentCode(notice.fromMunicipalityCode())).isTrue();
     assertThat(notice.toMunicipalityCode()).isEqualTo(KAGOSHIMA);
+  }
+
+  @Test
+  void sendsTheSecondMunicipalitysHouseholdsToItsTownsFromSomewhereElse() {
+    // given: 霧島市 is among the municipalities households move out of
+    DemoDataGenerator generator = new DemoDataGenerator(SEED, TODAY);
+    List<MoveOutNotice> notices = new ArrayList<>();
+
+    // when
+    for (int i = 0; i < 40; i++) {
+      notices.add(generator.moveOutNotice("K" + i, KIRISHIMA, NoticeKind.SINGLE_SALARIED));
+    }
+
+    // then
+    assertThat(notices).allSatisfy(notice -> {
+      assertThat(notice.toMunicipalityCode()).isEqualTo(KIRISHIMA);
+      assertThat(notice.plannedAddress()).startsWith("鹿児島県霧島市");
+      assertThat(notice.fromMunicipalityCode()).isNotEqualTo(KIRISHIMA);
+    });
   }
 
   @ParameterizedTest

@@ -15,14 +15,22 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.madoguchi.system.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Sign-in against the engine's identity store, remembered briefly so HTTP Basic API calls stay cheap. */
+/**
+ * Sign-in against the engine's identity store, remembered briefly so HTTP Basic API calls stay cheap, with the
+ * municipality the user works for.
+ */
 class CamundaIdentityAuthenticationProviderTest {
 
   private final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
@@ -73,6 +81,47 @@ class CamundaIdentityAuthenticationProviderTest {
     provider.authenticate(basic("counter", "counter"));
 
     verify(identity, times(2)).checkPassword(anyString(), anyString());
+  }
+
+  @Test
+  void theUsersOwnTenantMembershipIsTheMunicipalityTheyWorkFor() {
+    Tenant kagoshima = tenant("462012");
+    when(identity.createTenantQuery().userMember("counter").list()).thenReturn(List.of(kagoshima));
+
+    CurrentStaff staff = signedIn(provider.authenticate(basic("counter", "counter")));
+
+    assertThat(staff.tenantId()).isEqualTo("462012");
+    assertThat(staff.sees("462012")).isTrue();
+    assertThat(staff.sees("462187")).isFalse();
+  }
+
+  @Test
+  void aUserInSeveralMunicipalitiesWorksForNone() {
+    List<Tenant> both = List.of(tenant("462012"), tenant("462187"));
+    when(identity.createTenantQuery().userMember("counter").list()).thenReturn(both);
+
+    CurrentStaff staff = signedIn(provider.authenticate(basic("counter", "counter")));
+
+    assertThat(staff.tenantId()).isNull();
+    assertThat(staff.sees("462012")).isFalse();
+    assertThatThrownBy(staff::requireTenantId).isInstanceOfSatisfying(ApiException.class,
+        e -> assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN));
+  }
+
+  @AfterEach
+  void signOut() {
+    SecurityContextHolder.clearContext();
+  }
+
+  private static CurrentStaff signedIn(Authentication authentication) {
+    SecurityContextHolder.getContext().setAuthentication(authentication);
+    return CurrentStaff.get();
+  }
+
+  private static Tenant tenant(String code) {
+    Tenant tenant = mock(Tenant.class);
+    when(tenant.getId()).thenReturn(code);
+    return tenant;
   }
 
   private static Authentication basic(String user, String password) {
