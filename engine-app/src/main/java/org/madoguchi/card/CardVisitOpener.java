@@ -13,8 +13,8 @@ import org.madoguchi.connectors.card.UnreadableCardException;
 import org.madoguchi.connectors.card.WrongPinException;
 import org.madoguchi.connectors.notice.MoveOutNoticeConnector;
 import org.madoguchi.connectors.notice.MoveOutNoticeSummary;
+import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.system.ApiException;
-import org.madoguchi.system.MunicipalityProperties;
 import org.madoguchi.visit.Visit;
 import org.madoguchi.visit.VisitService;
 import org.springframework.http.HttpStatus;
@@ -32,15 +32,13 @@ public class CardVisitOpener {
   private final MoveOutNoticeConnector notices;
   private final VisitService visits;
   private final AuditLog audit;
-  private final MunicipalityProperties municipality;
 
   CardVisitOpener(MyNumberCardReader reader, MoveOutNoticeConnector notices, VisitService visits,
-      AuditLog audit, MunicipalityProperties municipality) {
+      AuditLog audit) {
     this.reader = reader;
     this.notices = notices;
     this.visits = visits;
     this.audit = audit;
-    this.municipality = municipality;
   }
 
   /** Reads the card with the resident's PIN and opens the visit; the PIN array is cleared either way. */
@@ -49,8 +47,9 @@ public class CardVisitOpener {
       if (pin == null || pin.length != 4 || !allDigits(pin)) {
         throw ApiException.badRequest("invalid-pin", "暗証番号は数字4桁で入力してください。");
       }
+      String municipalityCode = CurrentStaff.get().requireTenantId();
       CardAttributes holder = read(pin);
-      List<MoveOutNoticeSummary> found = notices.findPendingFor(municipality.code(), holder.name(),
+      List<MoveOutNoticeSummary> found = notices.findPendingFor(municipalityCode, holder.name(),
           holder.birthDate());
       if (found.isEmpty()) {
         audit.record(AuditAction.READ_MY_NUMBER_CARD, null, null, "カード読取: 該当する転出証明書情報なし");

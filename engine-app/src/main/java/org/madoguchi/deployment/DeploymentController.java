@@ -5,8 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.security.Roles;
 import org.madoguchi.system.ApiException;
+import org.madoguchi.tenant.Tenants;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -19,17 +21,23 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
-/** Administrators deploy new versions of processes, decisions and forms as one checked bundle. */
+/**
+ * Administrators deploy new versions of processes, decisions and forms as one checked bundle: the
+ * installation's administrators the shared definitions or, naming it, a municipality's own; a municipality's
+ * administrator its municipality's own only.
+ */
 @RestController
 @RequestMapping("/api/deployments")
 @Tag(name = "Deployments", description = "プロセス・判定表・フォームの配置（管理者）")
-@PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+@PreAuthorize("hasAnyRole('" + Roles.ADMIN + "', '" + Roles.TENANT_ADMIN + "')")
 class DeploymentController {
 
   private final DeploymentService deployments;
+  private final Tenants tenants;
 
-  DeploymentController(DeploymentService deployments) {
+  DeploymentController(DeploymentService deployments, Tenants tenants) {
     this.deployments = deployments;
+    this.tenants = tenants;
   }
 
   /**
@@ -42,18 +50,34 @@ class DeploymentController {
   ResponseEntity<DeploymentSummary> deploy(MultipartHttpServletRequest request,
       @RequestParam(name = "name", required = false) String name,
       @RequestParam(name = "allowScripts", defaultValue = "false") boolean allowScripts,
-      @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun) {
+      @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
+      @RequestParam(name = "tenant", required = false) String tenant) {
     List<BundleFile> files = request.getMultiFileMap().values().stream().flatMap(List::stream)
         .map(BundleFile::of).toList();
     if (files.isEmpty()) {
       throw ApiException.badRequest("empty-bundle", "配置するファイル（.bpmn / .dmn / .form）を添付してください。");
     }
     DeploymentSummary summary = deployments.deploy(
-        name == null || name.isBlank() ? DeploymentService.DEFAULT_NAME : name.strip(), files, allowScripts, dryRun);
+        name == null || name.isBlank() ? DeploymentService.DEFAULT_NAME : name.strip(), files, allowScripts, dryRun,
+        tenantOf(tenant));
     if (dryRun) {
       return ResponseEntity.ok(summary);
     }
     return ResponseEntity.created(URI.create("/engine-rest/deployment/" + summary.deploymentId())).body(summary);
+  }
+
+  /** The municipality the bundle is for: the one named (installation administrators), else the deployer's own. */
+  private String tenantOf(String requested) {
+    CurrentStaff staff = CurrentStaff.get();
+    boolean named = requested != null && !requested.isBlank();
+    if (staff.isAdmin()) {
+      return named ? tenants.registered(requested.strip()).code() : null;
+    }
+    String own = staff.requireTenantId();
+    if (named && !requested.strip().equals(own)) {
+      throw ApiException.forbidden("other-municipality", "他の自治体のモデルは配置できません。");
+    }
+    return own;
   }
 
   @ExceptionHandler(DeploymentService.InvalidBundleException.class)

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Deploys a validated bundle as one deployment: all files or none. What the engine's own parser still
  * finds wrong comes back as problems, and the transaction leaves the deployed set as it was. A dry run checks
- * and summarises the same way and deploys nothing.
+ * and summarises the same way and deploys nothing. A bundle for a municipality is deployed with its tenant id:
+ * the municipality's own versions (overrides) of the shared definitions, which only it runs and sees.
  */
 @Service
 public class DeploymentService {
@@ -42,7 +43,8 @@ public class DeploymentService {
    * @throws InvalidBundleException with every problem, per file and element, when anything cannot be deployed
    */
   @Transactional(rollbackFor = InvalidBundleException.class)
-  public DeploymentSummary deploy(String name, List<BundleFile> files, boolean scriptsAllowed, boolean dryRun) {
+  public DeploymentSummary deploy(String name, List<BundleFile> files, boolean scriptsAllowed, boolean dryRun,
+      String tenantId) {
     BundleValidator.Findings findings = validator.validate(files, scriptsAllowed);
     if (!findings.problems().isEmpty()) {
       throw new InvalidBundleException(findings.problems());
@@ -50,11 +52,11 @@ public class DeploymentService {
     VersionPreview.Preview changes = preview.of(name, files);
     List<String> fileNames = files.stream().map(BundleFile::name).toList();
     if (dryRun) {
-      return new DeploymentSummary(null, name, true, List.of(), List.of(), fileNames, changes.processes(),
+      return new DeploymentSummary(null, name, tenantId, true, List.of(), List.of(), fileNames, changes.processes(),
           changes.decisions(), findings.warnings());
     }
     DeploymentBuilder builder = repositoryService.createDeployment().name(name).source(SOURCE)
-        .enableDuplicateFiltering(true);
+        .tenantId(tenantId).enableDuplicateFiltering(true);
     files.forEach(file -> builder.addInputStream(file.name(), new ByteArrayInputStream(file.content())));
     DeploymentWithDefinitions deployment;
     try {
@@ -71,7 +73,8 @@ public class DeploymentService {
     List<DeploymentSummary.Deployed> decisions = Optional.ofNullable(deployment.getDeployedDecisionDefinitions())
         .orElse(List.of()).stream().map(d -> new DeploymentSummary.Deployed(d.getKey(), d.getVersion(), d.getId()))
         .toList();
-    return new DeploymentSummary(deployment.getId(), deployment.getName(), false, processes, decisions, fileNames,
+    return new DeploymentSummary(deployment.getId(), deployment.getName(), deployment.getTenantId(), false,
+        processes, decisions, fileNames,
         changes.processes().stream().map(change -> deployedVersion(change, processes)).toList(),
         changes.decisions().stream().map(change -> deployedVersion(change, decisions)).toList(), findings.warnings());
   }

@@ -10,6 +10,7 @@ import org.madoguchi.bpr.ProcessMetrics;
  *
  * @param deploymentId the deployment, {@code null} on a dry run
  * @param name the deployment's name
+ * @param tenantId the municipality the definitions are for; {@code null}: shared by every municipality
  * @param dryRun whether this only says what a deployment would do
  * @param processes the process definitions deployed (none on a dry run, or when nothing changed)
  * @param decisions the decision definitions deployed
@@ -18,7 +19,7 @@ import org.madoguchi.bpr.ProcessMetrics;
  * @param decisionChanges per decision of the bundle: versions before and after
  * @param warnings lint warnings, per file and element
  */
-public record DeploymentSummary(String deploymentId, String name, boolean dryRun, List<Deployed> processes,
+public record DeploymentSummary(String deploymentId, String name, String tenantId, boolean dryRun, List<Deployed> processes,
     List<Deployed> decisions, List<String> files, List<ProcessChange> processChanges,
     List<DecisionChange> decisionChanges, List<BundleProblem> warnings) {
 

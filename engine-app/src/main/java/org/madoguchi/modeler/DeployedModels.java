@@ -9,17 +9,24 @@ import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.system.ApiException;
+import org.madoguchi.tenant.TenantDefinitions;
 import org.springframework.stereotype.Service;
 
-/** The latest deployed version of every process and decision, as the engine's repository has them. */
+/**
+ * The latest deployed version of every process and decision the signed-in staff member's municipality runs:
+ * its own version where it deployed one, else the shared one.
+ */
 @Service
 public class DeployedModels {
 
   private final RepositoryService repositoryService;
+  private final TenantDefinitions definitions;
 
-  DeployedModels(RepositoryService repositoryService) {
+  DeployedModels(RepositoryService repositoryService, TenantDefinitions definitions) {
     this.repositoryService = repositoryService;
+    this.definitions = definitions;
   }
 
   /** A deployed model: its key, name (the key when unnamed), version and definition id. */
@@ -31,14 +38,14 @@ public class DeployedModels {
   }
 
   public List<Model> processes() {
-    return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+    return definitions.latestProcesses(CurrentStaff.get().tenantId()).stream()
         .map(definition -> new Model(definition.getKey(), nameOf(definition.getName(), definition.getKey()),
             definition.getVersion(), definition.getId()))
         .sorted(Comparator.comparing(Model::key)).toList();
   }
 
   public List<Model> decisions() {
-    return repositoryService.createDecisionDefinitionQuery().latestVersion().list().stream()
+    return definitions.latestDecisions(CurrentStaff.get().tenantId()).stream()
         .map(definition -> new Model(definition.getKey(), nameOf(definition.getName(), definition.getKey()),
             definition.getVersion(), definition.getId()))
         .sorted(Comparator.comparing(Model::key)).toList();
@@ -46,24 +53,18 @@ public class DeployedModels {
 
   /** The latest version of the process {@code key}, with the BPMN XML it was deployed with. */
   public ProcessXml process(String key) {
-    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
-        .latestVersion().singleResult();
-    if (definition == null) {
-      throw ApiException.notFound("process-not-found",
-          "このプロセスは配置されていません。モデルの一覧から開き直してください。");
-    }
+    ProcessDefinition definition = definitions.latestProcess(key, CurrentStaff.get().tenantId())
+        .orElseThrow(() -> ApiException.notFound("process-not-found",
+            "このプロセスは配置されていません。モデルの一覧から開き直してください。"));
     return new ProcessXml(definition.getKey(), nameOf(definition.getName(), definition.getKey()),
         definition.getVersion(), read(repositoryService.getProcessModel(definition.getId())));
   }
 
   /** The DMN XML of the latest version of the decision {@code key}. */
   public String decisionXml(String key) {
-    DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-        .latestVersion().singleResult();
-    if (definition == null) {
-      throw ApiException.notFound("decision-not-found",
-          "この判定表は配置されていません。モデルの一覧から開き直してください。");
-    }
+    DecisionDefinition definition = definitions.latestDecision(key, CurrentStaff.get().tenantId())
+        .orElseThrow(() -> ApiException.notFound("decision-not-found",
+            "この判定表は配置されていません。モデルの一覧から開き直してください。"));
     return read(repositoryService.getDecisionModel(definition.getId()));
   }
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Lane;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.madoguchi.tenant.TenantDefinitions;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,20 +24,21 @@ public class ProcedureCatalog {
   static final String DEPARTMENT_LANE = "Lane_Department";
 
   private final RepositoryService repositoryService;
+  private final TenantDefinitions definitions;
   private final Map<String, ProcedureDefinition> byDefinitionId = new ConcurrentHashMap<>();
 
-  ProcedureCatalog(RepositoryService repositoryService) {
+  ProcedureCatalog(RepositoryService repositoryService, TenantDefinitions definitions) {
     this.repositoryService = repositoryService;
+    this.definitions = definitions;
   }
 
-  /** The latest deployed version of the procedure {@code processKey}, if it is a procedure. */
-  public Optional<ProcedureDefinition> find(String processKey) {
-    ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
-        .processDefinitionKey(processKey).latestVersion().withoutTenantId().singleResult();
-    if (latest == null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(byDefinitionId.computeIfAbsent(latest.getId(), id -> read(latest)));
+  /**
+   * The procedure {@code processKey} as municipality {@code municipalityCode} runs it (its own latest version,
+   * else the shared one), if it is a procedure.
+   */
+  public Optional<ProcedureDefinition> find(String processKey, String municipalityCode) {
+    return definitions.latestProcess(processKey, municipalityCode)
+        .map(latest -> byDefinitionId.computeIfAbsent(latest.getId(), id -> read(latest)));
   }
 
   /** The procedure a process definition (any version) belongs to, if it is a procedure. */

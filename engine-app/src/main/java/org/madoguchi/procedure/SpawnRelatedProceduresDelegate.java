@@ -42,7 +42,8 @@ class SpawnRelatedProceduresDelegate implements JavaDelegate {
       variables.put("municipalityCode", visit.municipalityCode());
       variables.put("householdNumber", visit.registration().householdNumber());
       variables.put("atenaNumbers", String.join(",", concerned));
-      procedures.startOnce(visit.id(), procedure.processKey(), procedure.scopeRef(), procedure.memberIds(), variables);
+      procedures.startOnce(visit.id(), visit.municipalityCode(), procedure.processKey(), procedure.scopeRef(),
+          procedure.memberIds(), variables);
     }
     visits.markProceduresStarted(visit.id());
   }

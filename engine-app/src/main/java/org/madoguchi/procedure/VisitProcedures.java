@@ -14,8 +14,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.madoguchi.tenant.TenantDefinitions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,35 +37,39 @@ public class VisitProcedures {
   private final TaskService taskService;
   private final HistoryService historyService;
   private final ProcedureCatalog catalog;
+  private final TenantDefinitions definitions;
   private final Clock clock;
 
   VisitProcedures(JdbcClient jdbc, RuntimeService runtimeService, TaskService taskService,
-      HistoryService historyService, ProcedureCatalog catalog, Clock clock) {
+      HistoryService historyService, ProcedureCatalog catalog, TenantDefinitions definitions, Clock clock) {
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
     this.catalog = catalog;
+    this.definitions = definitions;
     this.clock = clock;
   }
 
   /**
-   * Starts the procedure case unless the visit already started it; runs in the caller's transaction, so
-   * a failure afterwards rolls the start back with everything else.
+   * Starts the procedure case unless the visit already started it, in the version the visit's municipality
+   * runs; runs in the caller's transaction, so a failure afterwards rolls the start back with everything else.
    *
    * @return whether this call started it
    */
-  public boolean startOnce(String visitId, String processKey, String scopeRef, List<String> memberIds,
-      Map<String, Object> variables) {
+  public boolean startOnce(String visitId, String municipalityCode, String processKey, String scopeRef,
+      List<String> memberIds, Map<String, Object> variables) {
     Integer existing = jdbc.sql("select count(*) from visit_procedure where visit_id = ? and procedure_key = ? "
             + "and scope_ref = ?")
         .params(visitId, processKey, scopeRef).query(Integer.class).single();
     if (existing > 0) {
       return false;
     }
-    ProcedureDefinition procedure = catalog.find(processKey)
+    ProcessDefinition definition = definitions.latestProcess(processKey, municipalityCode)
         .orElseThrow(() -> new IllegalStateException("procedure " + processKey + " is not deployed"));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(processKey, visitId, variables);
+    ProcedureDefinition procedure = catalog.forDefinition(definition.getId())
+        .orElseThrow(() -> new IllegalStateException("process " + processKey + " is not a procedure"));
+    ProcessInstance instance = runtimeService.startProcessInstanceById(definition.getId(), visitId, variables);
     jdbc.sql("insert into visit_procedure (visit_id, procedure_key, scope_ref, process_instance_id, department, "
             + "member_ids, started_at) values (?, ?, ?, ?, ?, ?, ?)")
         .params(visitId, processKey, scopeRef, instance.getId(), procedure.department(), String.join(",", memberIds),

@@ -3,10 +3,12 @@ package org.madoguchi.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -16,12 +18,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Staff sign in with HTTP Basic (API clients) or the login form (the UI); the engine's
- * REST API is for administrators only; Camunda's webapps keep their own login and CSRF protection. The UI's
- * scripts call the API with the session cookie and the CSRF token the page carries in its meta tags.
+ * REST API is for installation administrators, and a municipality's administrator may read its own cases
+ * there; Camunda's webapps keep their own login and CSRF protection. The UI's scripts call the API with the
+ * session cookie and the CSRF token the page carries in its meta tags.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -46,7 +51,9 @@ class SecurityConfiguration {
   SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
     return http
         .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-        .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Roles.ADMIN))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(readableByTenantAdministrators()).hasAnyRole(Roles.ADMIN, Roles.TENANT_ADMIN)
+            .anyRequest().hasRole(Roles.ADMIN))
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
@@ -82,6 +89,19 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(new RequestHeaderRequestMatcher("Authorization")))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
+  }
+
+  /**
+   * What a municipality's administrator may read through the engine's REST API: its cases and the models,
+   * which the engine's tenant check narrows to the municipality's own and the shared ones. Everything else —
+   * changes, and the identity store, which the tenant check does not cover — is the installation's.
+   */
+  private static RequestMatcher readableByTenantAdministrators() {
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Stream.of("task", "process-instance", "process-definition", "decision-definition",
+            "deployment", "execution", "variable-instance", "incident", "job", "history")
+        .map(resource -> (RequestMatcher) paths.matcher(HttpMethod.GET, "/engine-rest/" + resource + "/**"))
+        .toList());
   }
 
   private static boolean isApiRequest(HttpServletRequest request) {

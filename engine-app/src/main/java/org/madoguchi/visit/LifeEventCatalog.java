@@ -10,17 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.madoguchi.procedure.ModelProperties;
+import org.madoguchi.tenant.TenantDefinitions;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
  * The life events the counter handles: each {@code lifeevents/*.json} definition joined with the deployed
- * visit process that declares it ({@code madoguchi.lifeEvent}) and the decision that process names.
+ * visit process that declares it ({@code madoguchi.lifeEvent}) and the decision that process names, per
+ * municipality (which may run its own version of a visit process).
  */
 @Component
 class LifeEventCatalog {
@@ -29,25 +32,29 @@ class LifeEventCatalog {
   static final String DECISION_PROPERTY = "madoguchi.relatedProceduresDecision";
 
   private final RepositoryService repositoryService;
+  private final TenantDefinitions processes;
   private final Map<String, JsonNode> definitions;
   private final ObjectMapper json;
-  private volatile Deployed deployed;
+  /** The life events each municipality runs, by local government code. */
+  private final Map<String, Deployed> deployed = new ConcurrentHashMap<>();
 
-  LifeEventCatalog(RepositoryService repositoryService, ObjectMapper json) {
+  LifeEventCatalog(RepositoryService repositoryService, TenantDefinitions processes, ObjectMapper json) {
     this.repositoryService = repositoryService;
+    this.processes = processes;
     this.json = json;
     this.definitions = loadDefinitions(json);
   }
 
-  Optional<LifeEvent> find(String code) {
+  /** The life event {@code code} as municipality {@code municipalityCode} runs it. */
+  Optional<LifeEvent> find(String code, String municipalityCode) {
     // Every request asks; reading the latest models each time was a query and a model walk per definition.
     // Definitions are only ever added (a deletion is an administrator's rare repair), so their number tells
     // whether anything was deployed since the life events were last read.
-    long deployed = repositoryService.createProcessDefinitionQuery().count();
-    Deployed current = this.deployed;
-    if (current == null || current.definitionCount() != deployed) {
-      current = new Deployed(deployed, readLifeEvents());
-      this.deployed = current;
+    long count = processes.processVersionCount(municipalityCode);
+    Deployed current = deployed.get(municipalityCode);
+    if (current == null || current.definitionCount() != count) {
+      current = new Deployed(count, readLifeEvents(municipalityCode));
+      deployed.put(municipalityCode, current);
     }
     return Optional.ofNullable(current.lifeEvents().get(code));
   }
@@ -55,10 +62,9 @@ class LifeEventCatalog {
   private record Deployed(long definitionCount, Map<String, LifeEvent> lifeEvents) {
   }
 
-  private Map<String, LifeEvent> readLifeEvents() {
+  private Map<String, LifeEvent> readLifeEvents(String municipalityCode) {
     Map<String, LifeEvent> lifeEvents = new LinkedHashMap<>();
-    for (ProcessDefinition process : repositoryService.createProcessDefinitionQuery().latestVersion()
-        .withoutTenantId().list()) {
+    for (ProcessDefinition process : processes.latestProcesses(municipalityCode)) {
       Process model = repositoryService.getBpmnModelInstance(process.getId()).getModelElementById(process.getKey());
       Map<String, String> properties = ModelProperties.of(model);
       String code = properties.get(LIFE_EVENT_PROPERTY);

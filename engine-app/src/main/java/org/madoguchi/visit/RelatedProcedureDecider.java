@@ -17,11 +17,14 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.madoguchi.procedure.CaseScope;
 import org.madoguchi.procedure.ProcedureCatalog;
 import org.madoguchi.procedure.ProcedureDefinition;
+import org.madoguchi.tenant.Tenant;
+import org.madoguchi.tenant.TenantDefinitions;
 import org.springframework.stereotype.Component;
 
 /**
- * Proposes a visit's related procedures: evaluates the life event's deployed decision once per member and
- * gathers the results into cases as each procedure's scope says (one household case, or one per member).
+ * Proposes a visit's related procedures: evaluates the life event's decision, as the municipality deployed it
+ * (its own version, else the shared one), once per member and gathers the results into cases as each
+ * procedure's scope says (one household case, or one per member).
  * Evaluated on the DMN engine directly: a proposal is not yet a decision of record, so it leaves no history.
  */
 @Component
@@ -30,27 +33,31 @@ class RelatedProcedureDecider {
   static final String HOUSEHOLD_SCOPE_REF = "household";
 
   private final RepositoryService repositoryService;
+  private final TenantDefinitions definitions;
   private final DmnEngine dmnEngine;
   private final ProcedureCatalog procedures;
   private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
 
-  RelatedProcedureDecider(RepositoryService repositoryService, DmnEngine dmnEngine, ProcedureCatalog procedures) {
+  RelatedProcedureDecider(RepositoryService repositoryService, TenantDefinitions definitions, DmnEngine dmnEngine,
+      ProcedureCatalog procedures) {
     this.repositoryService = repositoryService;
+    this.definitions = definitions;
     this.dmnEngine = dmnEngine;
     this.procedures = procedures;
   }
 
-  List<ProposedProcedure> decide(LifeEvent lifeEvent, HouseholdFacts facts, Map<String, Object> tenant) {
-    DmnDecision decision = latestDecision(lifeEvent.relatedProceduresDecisionKey());
+  /** The cases the municipality's decision proposes, read with the municipality's settings. */
+  List<ProposedProcedure> decide(LifeEvent lifeEvent, HouseholdFacts facts, Tenant tenant) {
+    DmnDecision decision = latestDecision(lifeEvent.relatedProceduresDecisionKey(), tenant.code());
     Map<String, ProposedProcedure> cases = new LinkedHashMap<>();
     for (String memberId : facts.memberIds()) {
       for (DmnDecisionResultEntries result : dmnEngine.evaluateDecision(decision,
-          Variables.fromMap(facts.contextFor(memberId, tenant)))) {
+          Variables.fromMap(facts.contextFor(memberId, tenant.settings())))) {
         String processKey = result.getEntry("procedure");
         String reason = result.getEntry("reason");
-        ProcedureDefinition procedure = procedures.find(processKey).orElseThrow(() -> new IllegalStateException(
-            "decision " + lifeEvent.relatedProceduresDecisionKey() + " names procedure " + processKey
-                + ", which is not deployed"));
+        ProcedureDefinition procedure = procedures.find(processKey, tenant.code())
+            .orElseThrow(() -> new IllegalStateException("decision " + lifeEvent.relatedProceduresDecisionKey()
+                + " names procedure " + processKey + ", which is not deployed"));
         String scopeRef = procedure.caseScope() == CaseScope.HOUSEHOLD ? HOUSEHOLD_SCOPE_REF : memberId;
         ProposedProcedure existing = cases.get(processKey + "/" + scopeRef);
         List<String> memberIds = new ArrayList<>(existing == null ? List.of() : existing.memberIds());
@@ -66,12 +73,9 @@ class RelatedProcedureDecider {
     return List.copyOf(cases.values());
   }
 
-  private DmnDecision latestDecision(String key) {
-    DecisionDefinition definition = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-        .latestVersion().withoutTenantId().singleResult();
-    if (definition == null) {
-      throw new IllegalStateException("decision " + key + " is not deployed");
-    }
+  private DmnDecision latestDecision(String key, String municipalityCode) {
+    DecisionDefinition definition = definitions.latestDecision(key, municipalityCode)
+        .orElseThrow(() -> new IllegalStateException("decision " + key + " is not deployed"));
     return parsed.computeIfAbsent(definition.getId(), id -> {
       try (InputStream model = repositoryService.getDecisionModel(id)) {
         return dmnEngine.parseDecision(key, model);

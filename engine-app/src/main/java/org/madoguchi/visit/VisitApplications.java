@@ -20,7 +20,7 @@ import org.madoguchi.forms.FormField;
 import org.madoguchi.forms.WritingBurden;
 import org.madoguchi.procedure.ProcedureCatalog;
 import org.madoguchi.procedure.ProcedureDefinition;
-import org.madoguchi.system.MunicipalityProperties;
+import org.madoguchi.tenant.Tenants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,16 +42,16 @@ public class VisitApplications {
   private final ProcedureCatalog procedures;
   private final VisitService visits;
   private final FeelExpressions feel;
-  private final MunicipalityProperties municipality;
+  private final Tenants tenants;
   private final Clock clock;
 
   VisitApplications(FormCatalog forms, ProcedureCatalog procedures, VisitService visits, FeelExpressions feel,
-      MunicipalityProperties municipality, Clock clock) {
+      Tenants tenants, Clock clock) {
     this.forms = forms;
     this.procedures = procedures;
     this.visits = visits;
     this.feel = feel;
-    this.municipality = municipality;
+    this.tenants = tenants;
     this.clock = clock;
   }
 
@@ -120,7 +120,7 @@ public class VisitApplications {
     forms.find(NOTIFICATION_FORM).ifPresent(form ->
         applications.add(new Listed(form, visit.household().head(), visit.household().members())));
     for (ProposedProcedure proposed : visit.proposedProcedures()) {
-      Optional<ProcedureDefinition> procedure = procedures.find(proposed.processKey());
+      Optional<ProcedureDefinition> procedure = procedures.find(proposed.processKey(), visit.municipalityCode());
       Optional<FormDefinition> form = procedure.flatMap(p -> forms.find(p.applicationFormId()));
       if (form.isPresent()) {
         applications.add(listed(visit, facts, proposed, procedure.get(), form.get()));
@@ -155,7 +155,8 @@ public class VisitApplications {
         put(values, field, value(visit, field, listed.applicant(), facts, answers, referenceDate, signedOn));
       }
     }
-    return new FilledApplication(listed.form(), values, rows, signaturePng, signedOn, municipality.name());
+    return new FilledApplication(listed.form(), values, rows, signaturePng, signedOn,
+        tenants.require(visit.municipalityCode()).name());
   }
 
   private static void put(Map<String, String> values, FormField field, String value) {
@@ -204,7 +205,7 @@ public class VisitApplications {
       case "visit.moveInDate" -> referenceDate.toString();
       case "visit.notifiedOn" -> (signedOn == null ? LocalDate.now(clock) : signedOn).toString();
       case "registry.householdNumber" -> visit.registration() == null ? null : visit.registration().householdNumber();
-      case "municipality.name" -> municipality.name();
+      case "municipality.name" -> tenants.require(visit.municipalityCode()).name();
       default -> null;
     };
   }

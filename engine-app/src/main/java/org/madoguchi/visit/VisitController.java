@@ -11,8 +11,8 @@ import java.util.Objects;
 import org.madoguchi.connectors.notice.MoveOutNoticeConnector;
 import org.madoguchi.connectors.notice.MoveOutNoticeSummary;
 import org.madoguchi.forms.WritingBurden;
+import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.security.Roles;
-import org.madoguchi.system.MunicipalityProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,24 +34,21 @@ class VisitController {
   private final VisitViews views;
   private final VisitApplications applications;
   private final MoveOutNoticeConnector notices;
-  private final MunicipalityProperties municipality;
   private final Clock clock;
 
   VisitController(VisitService visits, VisitViews views, VisitApplications applications,
-      MoveOutNoticeConnector notices,
-      MunicipalityProperties municipality, Clock clock) {
+      MoveOutNoticeConnector notices, Clock clock) {
     this.clock = clock;
     this.visits = visits;
     this.views = views;
     this.applications = applications;
     this.notices = notices;
-    this.municipality = municipality;
   }
 
   @GetMapping("/move-out-notices")
-  @Operation(summary = "転入を待つ転出証明書情報の一覧")
+  @Operation(summary = "転入を待つ転出証明書情報の一覧（所属自治体あてのもの）")
   List<MoveOutNoticeSummary> moveOutNotices() {
-    return notices.listPending(municipality.code());
+    return notices.listPending(CurrentStaff.get().requireTenantId());
   }
 
   @GetMapping("/visits")

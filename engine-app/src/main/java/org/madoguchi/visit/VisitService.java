@@ -20,7 +20,9 @@ import org.madoguchi.connectors.notice.MoveOutNoticeConnector;
 import org.madoguchi.connectors.registry.HouseholdMember;
 import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.system.ApiException;
-import org.madoguchi.system.MunicipalityProperties;
+import org.madoguchi.tenant.Tenant;
+import org.madoguchi.tenant.TenantDefinitions;
+import org.madoguchi.tenant.Tenants;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,12 +54,13 @@ public class VisitService {
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final AuditLog audit;
-  private final MunicipalityProperties municipality;
+  private final Tenants tenants;
+  private final TenantDefinitions definitions;
   private final Clock clock;
 
   VisitService(LifeEventCatalog lifeEvents, RelatedProcedureDecider decider, FeelExpressions feel,
       VisitRepository visits, MoveOutNoticeConnector notices, RuntimeService runtimeService,
-      TaskService taskService, AuditLog audit, MunicipalityProperties municipality, Clock clock) {
+      TaskService taskService, AuditLog audit, Tenants tenants, TenantDefinitions definitions, Clock clock) {
     this.lifeEvents = lifeEvents;
     this.decider = decider;
     this.feel = feel;
@@ -66,35 +69,41 @@ public class VisitService {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.audit = audit;
-    this.municipality = municipality;
+    this.tenants = tenants;
+    this.definitions = definitions;
     this.clock = clock;
   }
 
+  /** Opens a visit of the signed-in staff member's municipality, from a notice sent to it. */
   @Transactional
   public Visit open(String lifeEventCode, String moveOutNoticeId) {
-    LifeEvent lifeEvent = lifeEvent(lifeEventCode);
+    Tenant tenant = tenants.current();
+    LifeEvent lifeEvent = lifeEvent(lifeEventCode, tenant.code());
     if (moveOutNoticeId == null || moveOutNoticeId.isBlank()) {
       throw ApiException.badRequest("missing-move-out-notice", "転出証明書情報（moveOutNoticeId）を指定してください。");
     }
     MoveOutNotice notice = notices.find(moveOutNoticeId)
-        .filter(n -> n.toMunicipalityCode().equals(municipality.code()))
+        .filter(n -> n.toMunicipalityCode().equals(tenant.code()))
         .orElseThrow(() -> ApiException.badRequest("unknown-move-out-notice",
             "指定された転出証明書情報は見つかりません。番号を確認してください。"));
     visits.findOpenVisitForNotice(notice.id()).ifPresent(open -> {
       throw ApiException.conflict("visit-already-open",
           "この転出証明書情報の来庁は既に受付中です（来庁番号 " + open + "）。");
     });
-    if (notices.listPending(municipality.code()).stream().noneMatch(n -> n.id().equals(notice.id()))) {
+    if (notices.listPending(tenant.code()).stream().noneMatch(n -> n.id().equals(notice.id()))) {
       throw ApiException.conflict("move-out-notice-used", "この転出証明書情報による転入は既に届出済みです。");
     }
     VisitHousehold household = VisitHousehold.from(notice);
-    InterviewAnswers answers = completeAnswers(lifeEvent, household, InterviewAnswers.empty());
-    List<ProposedProcedure> proposed = propose(lifeEvent, household, answers);
-    Visit visit = new Visit(UUID.randomUUID().toString(), lifeEvent.code(), municipality.code(), VisitStatus.INTERVIEW,
+    InterviewAnswers answers = completeAnswers(lifeEvent, household, InterviewAnswers.empty(), tenant);
+    List<ProposedProcedure> proposed = propose(lifeEvent, household, answers, tenant);
+    Visit visit = new Visit(UUID.randomUUID().toString(), lifeEvent.code(), tenant.code(), VisitStatus.INTERVIEW,
         notice.id(), household, null, proposed, null, CurrentStaff.get().userId(), Instant.now(clock), null, 0);
     visits.insert(visit);
-    runtimeService.startProcessInstanceByKey(lifeEvent.visitProcessKey(), visit.id(),
-        Map.of("visitId", visit.id(), "municipalityCode", municipality.code()));
+    String visitProcess = definitions.latestProcess(lifeEvent.visitProcessKey(), tenant.code())
+        .orElseThrow(() -> new IllegalStateException("visit process " + lifeEvent.visitProcessKey() + " is gone"))
+        .getId();
+    runtimeService.startProcessInstanceById(visitProcess, visit.id(),
+        Map.of("visitId", visit.id(), "municipalityCode", tenant.code()));
     for (HouseholdMember member : household.members()) {
       audit.record(AuditAction.READ_MOVE_OUT_NOTICE, visit.id(), member.id(), "転出証明書情報 " + notice.id());
     }
@@ -108,11 +117,11 @@ public class VisitService {
     return visit;
   }
 
-  /** Visits of this municipality still in progress, oldest first (the visit board reads them). */
+  /** Visits of the staff member's municipality still in progress, oldest first (the visit board reads them). */
   @Transactional(readOnly = true)
   public List<Visit> inProgress() {
     return visits.findByStatusIn(List.of(VisitStatus.INTERVIEW, VisitStatus.CONFIRMATION, VisitStatus.SUBMITTED,
-        VisitStatus.REGISTERED, VisitStatus.ACCEPTING), municipality.code());
+        VisitStatus.REGISTERED, VisitStatus.ACCEPTING), CurrentStaff.get().requireTenantId());
   }
 
   /** The interview answers with the defaults the data suggests, for showing before the interview is recorded. */
@@ -124,9 +133,9 @@ public class VisitService {
     if (remembered != null) {
       return remembered;
     }
-    LifeEvent lifeEvent = lifeEvent(visit.lifeEvent());
-    InterviewAnswers answers = unmodifiable(completeAnswers(lifeEvent, visit.household(),
-        visit.interview() == null ? InterviewAnswers.empty() : visit.interview()));
+    InterviewAnswers answers = unmodifiable(completeAnswers(lifeEventOf(visit), visit.household(),
+        visit.interview() == null ? InterviewAnswers.empty() : visit.interview(),
+        tenants.require(visit.municipalityCode())));
     answersByVisitVersion.put(key, answers);
     return answers;
   }
@@ -140,13 +149,12 @@ public class VisitService {
   }
 
   LifeEvent lifeEventOf(Visit visit) {
-    return lifeEvent(visit.lifeEvent());
+    return lifeEvent(visit.lifeEvent(), visit.municipalityCode());
   }
 
   /** The day the life event takes effect for the registry (for a move-in, 住民となった年月日). */
   public LocalDate effectiveDate(Visit visit) {
-    LifeEvent lifeEvent = lifeEvent(visit.lifeEvent());
-    return referenceDate(lifeEvent, visit.household(), currentAnswers(visit));
+    return referenceDate(lifeEventOf(visit), visit.household(), currentAnswers(visit));
   }
 
   @Transactional
@@ -155,9 +163,11 @@ public class VisitService {
     if (!visit.status().isOpenAtCounter()) {
       throw alreadySubmitted();
     }
-    LifeEvent lifeEvent = lifeEvent(visit.lifeEvent());
-    InterviewAnswers answers = completeAnswers(lifeEvent, visit.household(), validated(lifeEvent, visit, submitted));
-    List<ProposedProcedure> proposed = propose(lifeEvent, visit.household(), answers);
+    LifeEvent lifeEvent = lifeEventOf(visit);
+    Tenant tenant = tenants.require(visit.municipalityCode());
+    InterviewAnswers answers = completeAnswers(lifeEvent, visit.household(), validated(lifeEvent, visit, submitted),
+        tenant);
+    List<ProposedProcedure> proposed = propose(lifeEvent, visit.household(), answers, tenant);
     if (!visits.updateInterview(visit.id(), visit.version(), answers, proposed)) {
       throw concurrentChange();
     }
@@ -187,14 +197,21 @@ public class VisitService {
     return find(visit.id());
   }
 
-  private Visit find(String visitId) {
-    return visits.find(visitId).orElseThrow(() -> ApiException.notFound("visit-not-found",
-        "指定された来庁は見つかりません。来庁番号を確認してください。"));
+  /**
+   * The visit, if the signed-in staff member's municipality holds it (an installation administrator reads every
+   * municipality's); another municipality's visit is not found, so its existence does not show.
+   */
+  public Visit find(String visitId) {
+    CurrentStaff staff = CurrentStaff.get();
+    return visits.find(visitId).filter(visit -> staff.sees(visit.municipalityCode()))
+        .orElseThrow(() -> ApiException.notFound("visit-not-found",
+            "指定された来庁は見つかりません。来庁番号を確認してください。"));
   }
 
-  private LifeEvent lifeEvent(String code) {
-    return lifeEvents.find(code == null ? "" : code).orElseThrow(() -> ApiException.badRequest("unknown-life-event",
-        "このライフイベントには対応していません（lifeEvent: MOVE_IN など）。"));
+  private LifeEvent lifeEvent(String code, String municipalityCode) {
+    return lifeEvents.find(code == null ? "" : code, municipalityCode)
+        .orElseThrow(() -> ApiException.badRequest("unknown-life-event",
+            "このライフイベントには対応していません（lifeEvent: MOVE_IN など）。"));
   }
 
   private Task visitTask(String visitId, String taskDefinitionKey) {
@@ -206,14 +223,10 @@ public class VisitService {
     return task;
   }
 
-  private List<ProposedProcedure> propose(LifeEvent lifeEvent, VisitHousehold household, InterviewAnswers answers) {
+  private List<ProposedProcedure> propose(LifeEvent lifeEvent, VisitHousehold household, InterviewAnswers answers,
+      Tenant tenant) {
     HouseholdFacts facts = HouseholdFacts.of(household, referenceDate(lifeEvent, household, answers), typed(lifeEvent, answers));
-    return decider.decide(lifeEvent, facts, tenantSettings());
-  }
-
-  private Map<String, Object> tenantSettings() {
-    return Map.of("childMedicalSubsidyAgeLimit", municipality.childMedicalSubsidyAgeLimit(),
-        "localGovernmentCode", municipality.code());
+    return decider.decide(lifeEvent, facts, tenant);
   }
 
   /** Checks what the counter sent against the life event's questions and the household's members. */
@@ -284,15 +297,16 @@ public class VisitService {
    * Fills in what the counter did not answer with the defaults the data suggests, and drops answers to
    * questions that do not apply to a member (a child is not asked about pensions).
    */
-  private InterviewAnswers completeAnswers(LifeEvent lifeEvent, VisitHousehold household, InterviewAnswers given) {
-    Map<String, Object> tenant = tenantSettings();
+  private InterviewAnswers completeAnswers(LifeEvent lifeEvent, VisitHousehold household, InterviewAnswers given,
+      Tenant tenant) {
+    Map<String, Object> settings = tenant.settings();
     LocalDate referenceDate = referenceDate(lifeEvent, household, given);
     HouseholdFacts facts = HouseholdFacts.of(household, referenceDate, null);
     Map<String, Object> householdAnswers = new LinkedHashMap<>();
     for (InterviewQuestion q : lifeEvent.questions()) {
-      if (q.scope() == InterviewQuestion.Scope.HOUSEHOLD && feel.test(q.askWhen(), facts.householdContext(tenant))) {
+      if (q.scope() == InterviewQuestion.Scope.HOUSEHOLD && feel.test(q.askWhen(), facts.householdContext(settings))) {
         Object value = given.household().containsKey(q.key()) ? given.household().get(q.key())
-            : defaultValue(q, facts.householdContext(tenant));
+            : defaultValue(q, facts.householdContext(settings));
         householdAnswers.put(q.key(), value);
       }
     }
@@ -300,7 +314,7 @@ public class VisitService {
     for (String memberId : facts.memberIds()) {
       Map<String, Object> answers = new LinkedHashMap<>();
       for (InterviewQuestion q : lifeEvent.questions()) {
-        Map<String, Object> context = facts.contextFor(memberId, tenant);
+        Map<String, Object> context = facts.contextFor(memberId, settings);
         if (q.scope() == InterviewQuestion.Scope.MEMBER && feel.test(q.askWhen(), context)) {
           Map<String, Object> givenForMember = given.forMember(memberId);
           answers.put(q.key(), givenForMember.containsKey(q.key()) ? givenForMember.get(q.key())

@@ -29,6 +29,8 @@ import org.springframework.web.multipart.MultipartFile;
 class AdminDeploymentPagesController {
 
   private static final String CHECKED_BUNDLE = AdminDeploymentPagesController.class.getName() + ".checked";
+  /** The pages deploy the standard definitions every municipality shares; overrides go through the API. */
+  private static final String SHARED = null;
 
   private final DeploymentService deployments;
 
@@ -70,7 +72,7 @@ class AdminDeploymentPagesController {
       return "admin/deploy";
     }
     try {
-      DeploymentSummary summary = deployments.deploy(deploymentName, files, allowScripts, true);
+      DeploymentSummary summary = deployments.deploy(deploymentName, files, allowScripts, true, SHARED);
       CheckedBundle checked = new CheckedBundle(UUID.randomUUID().toString(), deploymentName, allowScripts,
           new ArrayList<>(files.stream().map(BundleFile::name).toList()),
           new ArrayList<>(files.stream().map(BundleFile::content).toList()));
@@ -92,7 +94,8 @@ class AdminDeploymentPagesController {
     }
     session.removeAttribute(CHECKED_BUNDLE);
     try {
-      model.addAttribute("summary", deployments.deploy(bundle.name(), bundle.files(), bundle.allowScripts(), false));
+      model.addAttribute("summary", deployments.deploy(bundle.name(), bundle.files(), bundle.allowScripts(), false,
+          SHARED));
     } catch (DeploymentService.InvalidBundleException e) {
       model.addAttribute("problems", e.problems());
     }

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.madoguchi.card.CardVisitOpener;
 import org.madoguchi.connectors.notice.MoveOutNoticeConnector;
 import org.madoguchi.connectors.notice.MoveOutNoticeSummary;
+import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.security.Roles;
 import org.madoguchi.system.ApiException;
-import org.madoguchi.system.MunicipalityProperties;
 import org.madoguchi.visit.Visit;
 import org.madoguchi.visit.VisitService;
 import org.madoguchi.visit.VisitStatus;
@@ -32,16 +32,14 @@ class CounterController {
   static final String LIFE_EVENT_MOVE_IN = "MOVE_IN";
 
   private final MoveOutNoticeConnector notices;
-  private final MunicipalityProperties municipality;
   private final VisitService visits;
   private final VisitBoard board;
   private final CardVisitOpener cardVisits;
 
-  CounterController(MoveOutNoticeConnector notices, MunicipalityProperties municipality, VisitService visits,
-      VisitBoard board, CardVisitOpener cardVisits) {
+  CounterController(MoveOutNoticeConnector notices, VisitService visits, VisitBoard board,
+      CardVisitOpener cardVisits) {
     this.cardVisits = cardVisits;
     this.notices = notices;
-    this.municipality = municipality;
     this.visits = visits;
     this.board = board;
   }
@@ -49,7 +47,7 @@ class CounterController {
   @GetMapping("/counter")
   @PreAuthorize("hasAnyRole('" + Roles.COUNTER + "', '" + Roles.ADMIN + "')")
   String start(@RequestParam(required = false) String q, Model model) {
-    List<MoveOutNoticeSummary> pending = notices.listPending(municipality.code());
+    List<MoveOutNoticeSummary> pending = notices.listPending(CurrentStaff.get().requireTenantId());
     String query = q == null ? "" : q.strip();
     model.addAttribute("q", query);
     model.addAttribute("pendingCount", pending.size());

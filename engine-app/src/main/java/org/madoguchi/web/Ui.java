@@ -9,19 +9,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.madoguchi.procedure.ProcedureCatalog;
 import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.security.Roles;
-import org.madoguchi.system.MunicipalityProperties;
+import org.madoguchi.tenant.Tenant;
+import org.madoguchi.tenant.TenantDefinitions;
+import org.madoguchi.tenant.Tenants;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * What every page shows besides its own content, for the templates ({@code ${@ui.…}}): the municipality,
+ * What every page shows besides its own content, for the templates ({@code ${@ui.…}}): the staff member's
+ * municipality,
  * the signed-in staff member's groups by name, waiting times and clock times as people read them.
  */
 @Component("ui")
@@ -30,23 +35,29 @@ class Ui {
   private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm");
 
-  private final MunicipalityProperties municipality;
+  private final Tenants tenants;
   private final IdentityService identityService;
   private final MessageSource messages;
-  private final RepositoryService repositoryService;
+  private final TenantDefinitions definitions;
   private final ProcedureCatalog procedures;
 
-  Ui(MunicipalityProperties municipality, IdentityService identityService, MessageSource messages,
-      RepositoryService repositoryService, ProcedureCatalog procedures) {
-    this.municipality = municipality;
+  Ui(Tenants tenants, IdentityService identityService, MessageSource messages, TenantDefinitions definitions,
+      ProcedureCatalog procedures) {
+    this.tenants = tenants;
     this.identityService = identityService;
     this.messages = messages;
-    this.repositoryService = repositoryService;
+    this.definitions = definitions;
     this.procedures = procedures;
   }
 
+  /** The name of the municipality the signed-in staff member works for; empty on the sign-in page. */
   public String municipalityName() {
-    return municipality.name();
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || authentication instanceof AnonymousAuthenticationToken) {
+      return "";
+    }
+    String code = CurrentStaff.get().tenantId();
+    return code == null ? "" : tenants.find(code).map(Tenant::name).orElse(code);
   }
 
   /** The groups staff work in: the counter and the departments, by code, with their names. */
@@ -117,12 +128,11 @@ class Ui {
     return messages.getMessage("procedure." + processKey, null, modelName, LocaleContextHolder.getLocale());
   }
 
-  /** Every deployed procedure's name in the page's language, by process key (for the pages' scripts). */
+  /** The name of every procedure the staff member's municipality runs in the page's language, by process key. */
   public Map<String, String> procedureNames() {
     Map<String, String> names = new LinkedHashMap<>();
-    for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion()
-        .withoutTenantId().list()) {
-      procedures.find(definition.getKey()).ifPresent(procedure ->
+    for (ProcessDefinition definition : definitions.latestProcesses(CurrentStaff.get().tenantId())) {
+      procedures.forDefinition(definition.getId()).ifPresent(procedure ->
           names.put(procedure.processKey(), procedureName(procedure.processKey(), procedure.name())));
     }
     return names;

@@ -19,7 +19,6 @@ import org.madoguchi.task.TaskView;
 import org.madoguchi.visit.InterviewAnswers;
 import org.madoguchi.visit.VisitApplications;
 import org.madoguchi.visit.Visit;
-import org.madoguchi.visit.VisitRepository;
 import org.madoguchi.visit.VisitService;
 import org.madoguchi.visit.VisitStatus;
 import org.madoguchi.visit.VisitView;
@@ -51,7 +50,6 @@ class VisitPagesController {
   private static final String COUNTER_OR_ADMIN = "hasAnyRole('" + Roles.COUNTER + "', '" + Roles.ADMIN + "')";
 
   private final VisitService visits;
-  private final VisitRepository repository;
   private final VisitViews views;
   private final VisitProcedures procedures;
   private final DepartmentTaskService tasks;
@@ -59,13 +57,12 @@ class VisitPagesController {
   private final DocumentArchive documents;
   private final Clock clock;
 
-  VisitPagesController(VisitService visits, VisitRepository repository, VisitViews views, VisitProcedures procedures,
+  VisitPagesController(VisitService visits, VisitViews views, VisitProcedures procedures,
       DepartmentTaskService tasks, VisitApplications applications, DocumentArchive documents, Clock clock) {
     this.applications = applications;
     this.documents = documents;
     this.clock = clock;
     this.visits = visits;
-    this.repository = repository;
     this.views = views;
     this.procedures = procedures;
     this.tasks = tasks;
@@ -74,7 +71,7 @@ class VisitPagesController {
   /** The page the visit is at: the interview while it is at the counter, else its status. */
   @GetMapping
   String route(@PathVariable String id) {
-    Visit visit = stored(id);
+    Visit visit = visits.find(id);
     boolean atCounter = visit.status() == VisitStatus.INTERVIEW || visit.status() == VisitStatus.CONFIRMATION;
     return atCounter && counterOrAdmin() ? "redirect:/visits/" + id + "/interview" : "redirect:/visits/" + id + "/status";
   }
@@ -105,7 +102,7 @@ class VisitPagesController {
   @PreAuthorize(COUNTER_OR_ADMIN)
   String recordInterview(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
       RedirectAttributes redirect) {
-    VisitView view = views.of(stored(id));
+    VisitView view = views.of(visits.find(id));
     try {
       visits.recordInterview(id, InterviewForm.answers(view.interview().questions(), form));
       return "redirect:/visits/" + id + "/confirm";
@@ -160,7 +157,7 @@ class VisitPagesController {
   @ResponseBody
   Map<String, Object> progress(@PathVariable String id) {
     mayRead(id);
-    VisitView view = views.of(stored(id));
+    VisitView view = views.of(visits.find(id));
     Map<String, Object> progress = new LinkedHashMap<>();
     progress.put("status", view.status().name());
     progress.put("incident", view.incident());
@@ -208,8 +205,12 @@ class VisitPagesController {
     return workable;
   }
 
-  /** Counter staff and administrators read any visit; a department reads the visits it has a procedure of. */
+  /**
+   * Counter staff and administrators read any visit of their municipality; a department reads the visits it
+   * has a procedure of.
+   */
   private void mayRead(String visitId) {
+    visits.find(visitId); // another municipality's visit is not found
     if (counterOrAdmin()) {
       return;
     }
@@ -217,11 +218,6 @@ class VisitPagesController {
     if (procedures.of(visitId).stream().noneMatch(p -> staff.worksIn(p.department()))) {
       throw new AccessDeniedException("not a visit of the staff member's departments");
     }
-  }
-
-  private Visit stored(String id) {
-    return repository.find(id).orElseThrow(() -> ApiException.notFound("visit-not-found",
-        "指定された来庁は見つかりません。来庁番号を確認してください。"));
   }
 
   /** The step of the page's step list a visit is at (6: every step done). */
