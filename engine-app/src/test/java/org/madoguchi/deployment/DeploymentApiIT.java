@@ -1,9 +1,9 @@
 package org.madoguchi.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.madoguchi.support.ApiClient.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,17 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
+import org.madoguchi.support.ApiClient;
 import org.madoguchi.support.ApplicationOnH2;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Administrators deploy checked bundles; an invalid bundle is refused per file and element, and deploys nothing. A
@@ -255,23 +252,7 @@ class DeploymentApiIT {
 
   @SafeVarargs
   private ResponseEntity<JsonNode> deploy(String user, String query, HttpEntity<ByteArrayResource>... files) {
-    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    List.of(files).forEach(file -> body.add("files", file));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.withBasicAuth(user, user).postForEntity("/api/deployments?" + query,
-        new HttpEntity<>(body, headers), JsonNode.class);
-  }
-
-  private static HttpEntity<ByteArrayResource> file(String name, String content) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentDispositionFormData("files", name);
-    return new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    }, headers);
+    return ApiClient.as(rest, user).upload("/api/deployments?" + query, files);
   }
 
   private static String newKey() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +21,8 @@ import org.madoguchi.support.ApiClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A new version of a department's procedure is deployed while cases wait on the old one; the cases are
@@ -141,20 +135,8 @@ class ProcessMigrationIT {
     BpmnModelInstance model = Bpmn.readModelFromStream(getClass().getResourceAsStream("/bpmn/" + KEY + ".bpmn"));
     change.accept(model);
     model.getDefinitions().setExporterVersion(Long.toString(System.nanoTime()));
-    LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-    HttpHeaders part = new HttpHeaders();
-    part.setContentDispositionFormData("files", KEY + ".bpmn");
-    body.add("files", new HttpEntity<>(new ByteArrayResource(
-        Bpmn.convertToString(model).getBytes(StandardCharsets.UTF_8)) {
-      @Override
-      public String getFilename() {
-        return KEY + ".bpmn";
-      }
-    }, part));
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    ResponseEntity<JsonNode> deployed = rest.withBasicAuth("admin", "admin")
-        .postForEntity("/api/deployments", new HttpEntity<>(body, headers), JsonNode.class);
+    ResponseEntity<JsonNode> deployed = ApiClient.as(rest, "admin")
+        .upload("/api/deployments", ApiClient.file(KEY + ".bpmn", Bpmn.convertToString(model)));
     assertThat(deployed.getStatusCode()).as("%s", deployed.getBody()).isEqualTo(HttpStatus.CREATED);
     return latest();
   }

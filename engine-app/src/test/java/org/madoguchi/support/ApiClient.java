@@ -1,14 +1,18 @@
 package org.madoguchi.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /** Calls the Madoguchi API over HTTP as one signed-in staff member (HTTP Basic, user name = demo password). */
 public final class ApiClient {
@@ -37,6 +41,28 @@ public final class ApiClient {
 
   public ResponseEntity<JsonNode> put(String path, Object body) {
     return rest.exchange(path, HttpMethod.PUT, json(body), JsonNode.class);
+  }
+
+  /** Posts {@code files} as multipart/form-data (a deployment's bundle). */
+  @SafeVarargs
+  public final ResponseEntity<JsonNode> upload(String path, HttpEntity<ByteArrayResource>... files) {
+    MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+    List.of(files).forEach(file -> body.add("files", file));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+
+  /** A file of a multipart upload, in the part {@code files}, with its name. */
+  public static HttpEntity<ByteArrayResource> file(String name, String content) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentDispositionFormData("files", name);
+    return new HttpEntity<>(new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return name;
+      }
+    }, headers);
   }
 
   /** Sends {@code rawBody} as it is, for requests that are malformed on purpose. */
