@@ -41,7 +41,8 @@ class HandOverToDepartmentSystemDelegate implements JavaDelegate {
     String visitId = execution.getProcessBusinessKey();
     handoff.handOver(new Handoff(execution.getProcessInstanceId(), procedure.processKey(), procedure.department(),
         visitId, (String) execution.getVariable("municipalityCode"), concerned));
-    concerned.forEach(atenaNumber -> audit.record(AuditAction.HAND_OVER, visitId, atenaNumber,
-        procedure.name() + " を" + procedure.departmentName() + "のシステムへ引継ぎ"));
+    // The case's municipality: the delegate runs in the job executor, where no one is signed in.
+    concerned.forEach(atenaNumber -> audit.record(AuditAction.HAND_OVER, execution.getTenantId(), visitId,
+        atenaNumber, procedure.name() + " を" + procedure.departmentName() + "のシステムへ引継ぎ"));
   }
 }
