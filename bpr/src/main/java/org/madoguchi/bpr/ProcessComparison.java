@@ -124,7 +124,7 @@ public final class ProcessComparison {
     for (String attribute : CAMUNDA_ATTRIBUTES) {
       aspects.put("camunda:" + attribute, element.getDomElement().getAttribute(CAMUNDA_NS, attribute));
     }
-    BpmnMetrics.extensionProperties(element).forEach((name, value) -> aspects.put("property:" + name, value));
+    ProcessGraph.extensionProperties(element).forEach((name, value) -> aspects.put("property:" + name, value));
     return aspects;
   }
 
@@ -132,7 +132,7 @@ public final class ProcessComparison {
     Map<String, String> aspects = new LinkedHashMap<>();
     aspects.put("name", process.getName());
     aspects.put("camunda:historyTimeToLive", process.getDomElement().getAttribute(CAMUNDA_NS, "historyTimeToLive"));
-    BpmnMetrics.extensionProperties(process).forEach((name, value) -> aspects.put("property:" + name, value));
+    ProcessGraph.extensionProperties(process).forEach((name, value) -> aspects.put("property:" + name, value));
     return aspects;
   }
 

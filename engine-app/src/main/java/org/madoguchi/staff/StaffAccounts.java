@@ -12,9 +12,12 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.security.PasswordPolicy;
 import org.madoguchi.security.Roles;
 import org.madoguchi.system.ApiException;
+import org.madoguchi.system.MunicipalityProperties;
+import org.madoguchi.tenant.Tenants;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,14 +35,21 @@ public class StaffAccounts {
   private static final int MAX_NAME = 255;
 
   private final IdentityService identityService;
+  private final Tenants tenants;
+  private final MunicipalityProperties home;
 
-  StaffAccounts(IdentityService identityService) {
+  StaffAccounts(IdentityService identityService, Tenants tenants, MunicipalityProperties home) {
     this.identityService = identityService;
+    this.tenants = tenants;
+    this.home = home;
   }
 
-  /** A new account: who it is, its first password and its groups. */
+  /**
+   * A new account: who it is, its first password, its groups, and the municipality it works for (地方公共団体コード;
+   * when not given, the creating administrator's own, or the home municipality for an installation administrator).
+   */
   public record NewAccount(String id, String firstName, String lastName, String email, String password,
-      List<String> groups) {
+      List<String> groups, String municipalityCode) {
   }
 
   /** Every account, by id. */
@@ -83,6 +93,10 @@ public class StaffAccounts {
     user.setPassword(request.password());
     identityService.saveUser(user);
     groups.forEach(group -> identityService.createMembership(id, group));
+    // Staff work for exactly one municipality; without it they would see nothing.
+    String creatorsMunicipality = CurrentStaff.get().tenantId();
+    tenants.assignUser(id, request.municipalityCode() != null && !request.municipalityCode().isBlank()
+        ? request.municipalityCode().strip() : creatorsMunicipality != null ? creatorsMunicipality : home.code());
     return get(id);
   }
 

@@ -76,7 +76,7 @@ public class VisitApplications {
       FormDefinition form) {
     Optional<ProposedProcedure> proposed = visit.proposedProcedures().stream()
         .filter(p -> p.processKey().equals(processKey) && p.memberIds().equals(memberIds)).findFirst();
-    Optional<ProcedureDefinition> procedure = procedures.find(processKey);
+    Optional<ProcedureDefinition> procedure = procedures.find(processKey, visit.municipalityCode());
     if (proposed.isEmpty() || procedure.isEmpty()) {
       return Optional.empty();
     }

@@ -57,8 +57,9 @@ class AdminUserPagesController {
       @RequestParam(name = "groups", required = false) List<String> groups, RedirectAttributes redirect) {
     List<String> chosen = groups == null ? List.of() : groups;
     try {
+      // The page creates staff of the administrator's own municipality; another one's go through the API.
       StaffAccount created = accounts.create(new StaffAccounts.NewAccount(id, firstName, lastName, email, password,
-          chosen));
+          chosen, null));
       redirect.addFlashAttribute("created", created.id());
     } catch (ApiException e) {
       redirect.addFlashAttribute("error", e.getMessage());

@@ -43,6 +43,9 @@ class StaffAccountApiIT {
     assertThat(created.getBody().path("groups").findValuesAsText("id")).containsExactly("child-support");
     assertThat(created.getBody().path("groups").get(0).path("kind").asText()).isEqualTo("DEPARTMENT");
     assertThat(admin().get("/api/users").getBody().findValuesAsText("id")).contains(id);
+    // It works for one municipality: the administrator's, here the home one.
+    assertThat(identityService.createTenantQuery().userMember(id).list()).extracting(t -> t.getId())
+        .containsExactly("462012");
     assertThat(rest.withBasicAuth(id, PASSWORD).getForEntity("/api/tasks?department=child-support", JsonNode.class)
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(rest.withBasicAuth(id, PASSWORD).getForEntity("/api/tasks?department=insurance-pension",
