@@ -35,14 +35,18 @@ class SecurityConfiguration {
   // Matchers name whole request paths: the engine REST API and the webapps are servlets of their own, which
   // Spring MVC's path matching does not see.
 
-  /** Camunda Cockpit, Tasklist and Admin authenticate against the same identity store themselves. */
+  /**
+   * Camunda Cockpit, Tasklist and Admin authenticate against the same identity store themselves; only
+   * administrators may sign in to them.
+   */
   @Bean
   @Order(1)
-  SecurityFilterChain camundaWebapps(HttpSecurity http) throws Exception {
+  SecurityFilterChain camundaWebapps(HttpSecurity http, IdentityService identityService) throws Exception {
     return http
         .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
+        .addFilterBefore(new CamundaWebappsSignInFilter(identityService), AuthorizationFilter.class)
         .build();
   }
 

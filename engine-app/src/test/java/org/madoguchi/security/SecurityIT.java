@@ -2,6 +2,7 @@ package org.madoguchi.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.madoguchi.support.ApplicationOnH2;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,5 +103,36 @@ class SecurityIT {
     assertThat((String) stored.get("PWD_")).startsWith("{SHA-512}").doesNotContain("counter");
     assertThat((String) stored.get("SALT_")).isNotBlank();
     assertThat(server.getServlet().getSession().getTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
+  }
+
+  @Test
+  void onlyAdministratorsSignInToTheCamundaWebapps() {
+    ResponseEntity<String> counter = signInToCamunda("counter", "cockpit");
+    ResponseEntity<String> admin = signInToCamunda("admin", "admin");
+
+    assertThat(counter.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(counter.getBody()).contains("管理者だけ");
+    assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(admin.getBody()).contains("\"userId\":\"admin\"");
+  }
+
+  /** Signs in as the webapps do: with the session and CSRF token their start page hands out. */
+  private ResponseEntity<String> signInToCamunda(String user, String app) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
+    List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    cookies.forEach(cookie -> headers.add(HttpHeaders.COOKIE, cookie.split(";", 2)[0]));
+    cookies.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN=")).findFirst()
+        .ifPresent(cookie -> headers.add("X-XSRF-TOKEN", cookie.split(";", 2)[0].substring("XSRF-TOKEN=".length())));
+    return rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app,
+        new HttpEntity<>(credentials(user), headers), String.class);
+  }
+
+  private static LinkedMultiValueMap<String, String> credentials(String user) {
+    LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", user);
+    return form;
   }
 }
