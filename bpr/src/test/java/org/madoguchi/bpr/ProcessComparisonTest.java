@@ -57,7 +57,7 @@ class ProcessComparisonTest {
             .extracting(FitGap.Difference::aspect, FitGap.Difference::standard, FitGap.Difference::variant)
             .containsExactly(
                 tuple("name", "資格審査（前住所地の資格喪失確認）", "資格審査"),
-                tuple("lane", "保険年金課", "窓口（市民課）"),
+                tuple("lane", "保険年金課", "市民課 総合窓口"),
                 tuple("form", "nhi-enrollment-application", "nhi-enrollment-application-462012"),
                 tuple("camunda:candidateGroups", "insurance-pension", "counter")));
     assertThat(fitGap.changed()).filteredOn(change -> change.id().equals("Flow_Approved")).singleElement()
@@ -90,7 +90,7 @@ class ProcessComparisonTest {
     assertThat(fitGap.added()).extracting(FitGap.Element::id, FitGap.Element::type, FitGap.Element::name)
         .containsExactly(tuple("Rejected", "endEvent", "却下"));
     assertThat(fitGap.removed()).extracting(FitGap.Element::id, FitGap.Element::lane)
-        .containsExactlyInAnyOrder(tuple("Correct", "窓口（市民課）"), tuple("Flow_CorrectedToCheck", null));
+        .containsExactlyInAnyOrder(tuple("Correct", "市民課 総合窓口"), tuple("Flow_CorrectedToCheck", null));
     assertThat(fitGap.changed()).singleElement().satisfies(change -> {
       assertThat(change.id()).isEqualTo("Flow_CheckReturned");
       assertThat(change.differences()).containsExactly(new FitGap.Difference("target", "Correct", "Rejected"));

@@ -133,7 +133,7 @@ class AdminBrowserIT {
     browser.until(d -> d.getCurrentUrl().contains("/admin/fit-gap"));
     assertThat(browser.text(By.id("departure"))).isEqualTo("乖離率 4.8%");
     assertThat(browser.text(By.cssSelector("#changed tr[data-element-id=Correct][data-aspect=lane]")))
-        .contains("窓口（市民課）", "保険年金課");
+        .contains("市民課 総合窓口", "保険年金課");
     browser.check("fit-gap");
 
     // A department account is created, and signs in to its department's task list.
