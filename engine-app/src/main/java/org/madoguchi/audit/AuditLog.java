@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.madoguchi.security.CurrentStaff;
+import org.madoguchi.system.MunicipalityProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,10 +27,12 @@ public class AuditLog {
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final MunicipalityProperties home;
 
-  AuditLog(JdbcClient jdbc, Clock clock) {
+  AuditLog(JdbcClient jdbc, Clock clock, MunicipalityProperties home) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.home = home;
   }
 
   /** Records an access in the visit's municipality or, without a visit, in the signed-in staff member's. */
@@ -37,14 +40,18 @@ public class AuditLog {
     record(action, currentMunicipality(), visitId, residentRef, detail);
   }
 
-  /** Records an access to data of municipality {@code municipalityCode} (a visit's municipality comes first). */
+  /**
+   * Records an access to data of municipality {@code municipalityCode} (a visit's municipality comes first). An
+   * access of no one municipality — an installation administrator's query across all — is filed under the home
+   * municipality.
+   */
   public void record(AuditAction action, String municipalityCode, String visitId, String residentRef,
       String detail) {
     jdbc.sql("insert into audit_entry (occurred_at, actor, action, visit_id, resident_ref, detail, "
             + "municipality_code) values (?, ?, ?, ?, ?, ?, "
             + "coalesce((select municipality_code from visit where id = ?), ?))")
         .params(Timestamp.from(Instant.now(clock)), currentActor(), action.name(), visitId, residentRef, detail,
-            visitId, municipalityCode)
+            visitId, municipalityCode != null ? municipalityCode : home.code())
         .update();
   }
 

@@ -51,8 +51,10 @@ class EngineRestAuditFilter extends OncePerRequestFilter {
     if (scoped.matches()) {
       String kind = scoped.group(1);
       String id = scoped.group(2);
-      audit.record(action, visitOf(kind, id), null, "Camunda REST " + request.getMethod() + " /" + kind + "/" + id
-          + "/" + scoped.group(3));
+      HistoricProcessInstance instance = caseOf(kind, id);
+      audit.record(action, instance == null ? null : instance.getTenantId(),
+          instance == null ? null : instance.getBusinessKey(), null,
+          "Camunda REST " + request.getMethod() + " /" + kind + "/" + id + "/" + scoped.group(3));
       return;
     }
     Matcher query = QUERY.matcher(path);
@@ -68,8 +70,8 @@ class EngineRestAuditFilter extends OncePerRequestFilter {
     return "POST".equals(method) && QUERY.matcher(path).matches();
   }
 
-  /** The visit a case or task belongs to (its business key), from the history so ended cases count too. */
-  private String visitOf(String kind, String id) {
+  /** The case (its business key is the visit) a case, task or execution id belongs to; history, so ended ones count. */
+  private HistoricProcessInstance caseOf(String kind, String id) {
     try {
       String processInstanceId = switch (kind) {
         case "process-instance" -> id;
@@ -80,12 +82,8 @@ class EngineRestAuditFilter extends OncePerRequestFilter {
         default -> historyService.createHistoricActivityInstanceQuery().executionId(id).list().stream()
             .map(activity -> activity.getProcessInstanceId()).findFirst().orElse(null);
       };
-      if (processInstanceId == null) {
-        return null;
-      }
-      HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+      return processInstanceId == null ? null : historyService.createHistoricProcessInstanceQuery()
           .processInstanceId(processInstanceId).singleResult();
-      return instance == null ? null : instance.getBusinessKey();
     } catch (RuntimeException unresolved) {
       // The access is recorded all the same, with the case's id in the detail.
       return null;

@@ -134,10 +134,10 @@ class AuditCoverageIT {
 
   private void putBack(Map<String, Object> row) {
     jdbc.sql("insert into audit_entry (id, occurred_at, actor, action, visit_id, resident_ref, detail, "
-            + "chain_position, previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            + "municipality_code, chain_position, previous_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(row.get("ID"), row.get("OCCURRED_AT"), row.get("ACTOR"), row.get("ACTION"), row.get("VISIT_ID"),
-            row.get("RESIDENT_REF"), row.get("DETAIL"), row.get("CHAIN_POSITION"), row.get("PREVIOUS_HASH"),
-            row.get("ENTRY_HASH"))
+            row.get("RESIDENT_REF"), row.get("DETAIL"), row.get("MUNICIPALITY_CODE"), row.get("CHAIN_POSITION"),
+            row.get("PREVIOUS_HASH"), row.get("ENTRY_HASH"))
         .update();
   }
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.madoguchi.audit.AuditAction;
+import org.madoguchi.audit.AuditLog;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +49,8 @@ class AdminBrowserIT {
   RuntimeService runtimeService;
   @Autowired
   TaskService taskService;
+  @Autowired
+  AuditLog audit;
 
   @BeforeAll
   static void openBrowser(@LocalServerPort int port) {
@@ -160,6 +164,17 @@ class AdminBrowserIT {
     assertThat(browser.driver().findElement(By.cssSelector("#user-groups input[value=camunda-admin]")).isSelected())
         .isTrue();
     browser.check("last-administrator");
+
+    // The audit log: the chain's state, and the accesses to one visit's data.
+    audit.record(AuditAction.READ_VISIT, "browser-audit-visit", "000000012", "来庁情報の参照");
+    browser.clickable(By.linkText("アクセス記録")).click();
+    browser.until(d -> d.getCurrentUrl().endsWith("/admin/audit"));
+    assertThat(browser.text(By.id("chain"))).contains("完全");
+    browser.field(By.id("visitId")).sendKeys("browser-audit-visit");
+    browser.clickable(By.cssSelector("form[role=search] button[type=submit]")).click();
+    browser.until(d -> d.getCurrentUrl().contains("visitId=browser-audit-visit"));
+    assertThat(browser.text(By.id("entries"))).contains("READ_VISIT", "000000012", "来庁情報の参照");
+    browser.check("audit");
 
     browser.open("/admin/deployments?lang=en");
     assertThat(browser.text(By.tagName("h1"))).isEqualTo("Deploy processes, decisions and forms");
