@@ -15,6 +15,7 @@ import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.support.ApiClient;
 import org.madoguchi.support.ApplicationOnH2;
 import org.madoguchi.support.DemoHouseholds;
+import org.madoguchi.support.MoveInDriver;
 import org.madoguchi.system.MunicipalityProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -175,11 +176,8 @@ class AuditCoverageIT {
   private String submit() {
     MoveOutNotice notice = DemoHouseholds.familyOfFive(municipality.code());
     notices.add(notice);
+    String visitId = MoveInDriver.submitted(rest, notice.id());
     ApiClient counter = ApiClient.as(rest, "counter");
-    String visitId = counter.post("/api/visits", Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId", notice.id()))
-        .getBody().path("id").asText();
-    counter.put("/api/visits/" + visitId + "/interview", Map.of());
-    counter.post("/api/visits/" + visitId + "/submit", Map.of("signaturePng", ApiClient.SIGNATURE_PNG));
     await().atMost(Duration.ofSeconds(60)).until(() -> "ACCEPTING".equals(
         counter.get("/api/visits/" + visitId).getBody().path("status").asText())
         && !counter.get("/api/visits/" + visitId + "/documents").getBody().isEmpty());

@@ -58,6 +58,28 @@ public final class MoveInDriver {
     return completed;
   }
 
+  /**
+   * Opens a visit of the notice's household, interviews it with the defaults, signs and submits it, and waits
+   * until the counter has its procedures to accept; returns the visit id.
+   */
+  public static String submitted(TestRestTemplate rest, String noticeId) {
+    ApiClient counter = ApiClient.as(rest, "counter");
+    String visitId = counter.post("/api/visits", Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId", noticeId))
+        .getBody().path("id").asText();
+    counter.put("/api/visits/" + visitId + "/interview", Map.of());
+    counter.post("/api/visits/" + visitId + "/submit", Map.of("signaturePng", ApiClient.SIGNATURE_PNG));
+    await().atMost(PATIENCE).until(() -> !counter.tasks("counter", visitId).isEmpty());
+    return visitId;
+  }
+
+  /** {@link #submitted}, then the counter accepts every application: the departments have their cases. */
+  public static String accepted(TestRestTemplate rest, String noticeId) {
+    String visitId = submitted(rest, noticeId);
+    ApiClient counter = ApiClient.as(rest, "counter");
+    counter.tasks("counter", visitId).forEach(task -> complete(counter, task));
+    return visitId;
+  }
+
   private static String status(ApiClient counter, String visitId) {
     return counter.get("/api/visits/" + visitId).getBody().path("status").asText();
   }

@@ -1,10 +1,8 @@
 package org.madoguchi.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,6 +11,7 @@ import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.support.ApiClient;
 import org.madoguchi.support.ApplicationOnH2;
 import org.madoguchi.support.DemoHouseholds;
+import org.madoguchi.support.MoveInDriver;
 import org.madoguchi.system.MunicipalityProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -84,12 +83,6 @@ class DepartmentIsolationIT {
   private String submittedVisit() {
     MoveOutNotice notice = DemoHouseholds.familyOfFive(municipality.code());
     notices.add(notice);
-    ApiClient counter = ApiClient.as(rest, "counter");
-    String visitId = counter.post("/api/visits", Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId", notice.id()))
-        .getBody().path("id").asText();
-    counter.put("/api/visits/" + visitId + "/interview", Map.of());
-    counter.post("/api/visits/" + visitId + "/submit", Map.of("signaturePng", ApiClient.SIGNATURE_PNG));
-    await().atMost(Duration.ofSeconds(60)).until(() -> !counter.tasks("counter", visitId).isEmpty());
-    return visitId;
+    return MoveInDriver.submitted(rest, notice.id());
   }
 }

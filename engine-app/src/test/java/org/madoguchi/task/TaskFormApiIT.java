@@ -19,6 +19,7 @@ import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.support.ApiClient;
 import org.madoguchi.support.ApplicationOnH2;
 import org.madoguchi.support.DemoHouseholds;
+import org.madoguchi.support.MoveInDriver;
 import org.madoguchi.system.MunicipalityProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -136,15 +137,7 @@ class TaskFormApiIT {
   /** A submitted visit of the household whose applications the counter has accepted. */
   private String acceptedVisit(MoveOutNotice notice) {
     notices.add(notice);
-    ApiClient counter = ApiClient.as(rest, "counter");
-    String visitId = counter.post("/api/visits", Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId", notice.id()))
-        .getBody().path("id").asText();
-    counter.put("/api/visits/" + visitId + "/interview", Map.of());
-    counter.post("/api/visits/" + visitId + "/submit", Map.of("signaturePng", ApiClient.SIGNATURE_PNG));
-    await().atMost(Duration.ofSeconds(60)).until(() -> !counter.tasks("counter", visitId).isEmpty());
-    counter.tasks("counter", visitId).forEach(task ->
-        counter.post("/api/tasks/" + task.path("id").asText() + "/complete", Map.of()));
-    return visitId;
+    return MoveInDriver.accepted(rest, notice.id());
   }
 
   /** The open NHI task of the visit at {@code step}, once the engine has reached it. */

@@ -1,10 +1,7 @@
 package org.madoguchi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +10,7 @@ import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.support.ApiClient;
 import org.madoguchi.support.ApplicationOnH2;
 import org.madoguchi.support.DemoHouseholds;
+import org.madoguchi.support.MoveInDriver;
 import org.madoguchi.system.MunicipalityProperties;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,14 +112,6 @@ class DepartmentBoundariesBrowserIT {
   private String acceptedVisit() {
     MoveOutNotice notice = DemoHouseholds.familyOfFive(municipality.code());
     notices.add(notice);
-    ApiClient counter = ApiClient.as(rest, "counter");
-    String visitId = counter.post("/api/visits", Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId", notice.id()))
-        .getBody().path("id").asText();
-    counter.put("/api/visits/" + visitId + "/interview", Map.of());
-    counter.post("/api/visits/" + visitId + "/submit", Map.of("signaturePng", ApiClient.SIGNATURE_PNG));
-    await().atMost(Duration.ofSeconds(60)).until(() -> !counter.tasks("counter", visitId).isEmpty());
-    counter.tasks("counter", visitId).forEach(task ->
-        counter.post("/api/tasks/" + task.path("id").asText() + "/complete", Map.of()));
-    return visitId;
+    return MoveInDriver.accepted(rest, notice.id());
   }
 }
