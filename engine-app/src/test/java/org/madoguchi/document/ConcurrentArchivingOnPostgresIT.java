@@ -46,7 +46,9 @@ class ConcurrentArchivingOnPostgresIT {
   void concurrentWritersTakeTurnsOnTheChainAndNoneFails() throws Exception {
     DataSource dataSource = new DriverManagerDataSource(PostgresDatabase.fresh(DATABASE), PostgresDatabase.USER,
         PostgresDatabase.PASSWORD);
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    // The placeholder the application sets from madoguchi.municipality.code (application.yml).
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+        .placeholders(java.util.Map.of("home-municipality", "462012")).load().migrate();
     JdbcClient jdbc = JdbcClient.create(dataSource);
     DocumentArchive archive = new DocumentArchive(jdbc, Clock.systemUTC());
     TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

@@ -30,6 +30,8 @@ import org.springframework.http.ResponseEntity;
  * Its own database: it deploys versions of a shared procedure that other tests must not see.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    // Its own engine name: the shared application's engine stays the one the engine REST API answers for.
+    "camunda.bpm.process-engine-name=migration",
     "madoguchi.data-dir=target/it-data/migration",
     "spring.datasource.url=jdbc:h2:mem:migration;DB_CLOSE_DELAY=-1"})
 class ProcessMigrationIT {

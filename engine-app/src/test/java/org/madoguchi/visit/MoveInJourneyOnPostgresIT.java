@@ -9,7 +9,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 @EnabledIfPostgresAvailable
 @ActiveProfiles("postgres")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own engine name: the shared H2 application's engine stays the one the engine REST API answers for.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.process-engine-name=postgres-journey")
 class MoveInJourneyOnPostgresIT extends MoveInJourney {
 
   @DynamicPropertySource
