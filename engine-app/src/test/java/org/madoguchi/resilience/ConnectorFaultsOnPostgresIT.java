@@ -63,7 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // Its own engine name: the shared application's engine stays the one the engine REST API answers for.
-    "camunda.bpm.process-engine-name=connector-faults",
+    "camunda.bpm.process-engine-name=connectorFaults",
     "madoguchi.connectors.registry.mode=http",
     "madoguchi.connectors.registry.connect-timeout=250ms",
     "madoguchi.connectors.registry.read-timeout=500ms",

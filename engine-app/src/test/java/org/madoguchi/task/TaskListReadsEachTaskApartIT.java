@@ -31,7 +31,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // Its own engine name: the shared application's engine stays the one the engine REST API answers for.
-    "camunda.bpm.process-engine-name=task-list",
+    "camunda.bpm.process-engine-name=taskList",
     "madoguchi.data-dir=target/it-data/h2-task-list",
     "spring.datasource.url=jdbc:h2:mem:madoguchi-it-task-list;DB_CLOSE_DELAY=-1"})
 class TaskListReadsEachTaskApartIT {

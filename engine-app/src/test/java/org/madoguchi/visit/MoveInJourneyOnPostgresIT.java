@@ -11,7 +11,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("postgres")
 // Its own engine name: the shared H2 application's engine stays the one the engine REST API answers for.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.process-engine-name=postgres-journey")
+    properties = "camunda.bpm.process-engine-name=postgresJourney")
 class MoveInJourneyOnPostgresIT extends MoveInJourney {
 
   @DynamicPropertySource

@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     // Its own engine name: the shared application's engine stays the one the engine REST API answers for.
-    "camunda.bpm.process-engine-name=admin-browser",
+    "camunda.bpm.process-engine-name=adminBrowser",
     "madoguchi.data-dir=target/it-data/admin-browser",
     "spring.datasource.url=jdbc:h2:mem:admin-browser;DB_CLOSE_DELAY=-1"})
 class AdminBrowserIT {
