@@ -30,7 +30,9 @@ final class BatchLedger {
     return jdbc;
   }
 
-  void assertEveryVisitDoneOnce(List<String> visitIds) {
+  /** Checks every visit was done once, and prints the counts it checked under the name of {@code test}. */
+  void assertEveryVisitDoneOnce(String test, List<String> visitIds) {
+    printCounts(test, visitIds);
     SoftAssertions softly = new SoftAssertions();
     for (String visitId : visitIds) {
       int members = json("select household from visit where id = ?", visitId).path("members").size();
@@ -72,6 +74,26 @@ final class BatchLedger {
     softly.assertThat(count("select count(*) from act_ru_incident")).as("incidents").isZero();
     softly.assertThat(count("select count(*) from act_ru_job")).as("jobs left").isZero();
     softly.assertAll();
+  }
+
+  private void printCounts(String test, List<String> visitIds) {
+    long completed = visitIds.stream().filter(visitId -> count("select count(*) from act_hi_procinst "
+        + "where business_key_ = ? and end_time_ is null", visitId) == 0).count();
+    long registrations = 0;
+    long procedureStarts = 0;
+    long handOvers = 0;
+    for (String visitId : visitIds) {
+      registrations += Math.max(0, count("select count(*) from registry_move_in where visit_id = ?", visitId) - 1);
+      procedureStarts += Math.max(0, count("select count(*) from act_hi_procinst where business_key_ = ? "
+          + "and proc_def_key_ <> 'move-in-visit'", visitId)
+          - count("select count(*) from visit_procedure where visit_id = ?", visitId));
+      handOvers += count("select count(*) - count(distinct idempotency_key) from department_handoff "
+          + "where visit_id = ?", visitId);
+    }
+    System.out.printf("[%s] visits submitted=%d, completed=%d, incidents=%d, duplicates found=%d "
+            + "(registrations %d, procedure starts %d, hand-overs %d)%n", test, visitIds.size(), completed,
+        count("select count(*) from act_ru_incident"), registrations + procedureStarts + handOvers, registrations,
+        procedureStarts, handOvers);
   }
 
   private long count(String sql, Object... parameters) {

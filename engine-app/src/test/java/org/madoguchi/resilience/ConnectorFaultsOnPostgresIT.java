@@ -177,6 +177,20 @@ class ConnectorFaultsOnPostgresIT {
     });
     await().atMost(PATIENCE).until(() -> visits.stream().allMatch(this::isCompleted));
 
+    long procedureInstances = visits.stream().mapToLong(v -> history.createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(v).list().stream()
+        .filter(p -> !"move-in-visit".equals(p.getProcessDefinitionKey())).count()).sum();
+    long proposed = visits.stream().mapToLong(v -> view(v).path("proposedProcedures").size()).sum();
+    System.out.printf("[ConnectorFaultsOnPostgresIT] visits submitted=%d, completed=%d, "
+            + "visits stopped by an incident=%d (registry %d, hand-off %d) then retried, incidents left=%d, "
+            + "duplicates found=%d (procedure starts %d over %d proposed, hand-overs stored %d for %d cases, "
+            + "registrations stored %d for %d visits)%n",
+        visits.size(), visits.stream().filter(this::isCompleted).count(), notRegistered.size() + notHandedOver.size(),
+        notRegistered.size(), notHandedOver.size(), runtime.createIncidentQuery().count(),
+        (procedureInstances - proposed) + (departments.stored().size() - procedureInstances)
+            + (registry.stored().size() - visits.size()),
+        procedureInstances, proposed, departments.stored().size(), procedureInstances, registry.stored().size(),
+        visits.size());
     assertThat(runtime.createIncidentQuery().count()).isZero();
     everyProcedureStartedAndHandedOverOnce(visits);
     everyMoveInRegisteredOnce(visits);

@@ -88,6 +88,6 @@ class KillNineOnPostgresIT {
       }
     }
 
-    ledger.assertEveryVisitDoneOnce(visits);
+    ledger.assertEveryVisitDoneOnce("KillNineOnPostgresIT", visits);
   }
 }

@@ -95,7 +95,7 @@ class TwoNodesOnPostgresIT {
             .isAfterOrEqualTo(job.lockExpires());
       });
     });
-    new BatchLedger(url).assertEveryVisitDoneOnce(visits);
+    new BatchLedger(url).assertEveryVisitDoneOnce("TwoNodesOnPostgresIT", visits);
   }
 
   /** Names the node in the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_), where operators see who ran a job. */
