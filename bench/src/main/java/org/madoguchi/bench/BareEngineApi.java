@@ -79,6 +79,8 @@ final class BareEngineApi implements WorkApi {
     beans.put("registerMoveInDelegate", new RegisterMoveIn());
     beans.put("spawnRelatedProceduresDelegate", new SpawnRelatedProcedures());
     beans.put("handOverToDepartmentSystemDelegate", (JavaDelegate) execution -> { });
+    // The paperless archive (PDFs, hash chain) is Madoguchi's own work: no engine work to keep.
+    beans.put("archiveSignedApplicationsDelegate", (JavaDelegate) execution -> { });
     configuration.setBeans(beans);
     engine = configuration.buildProcessEngine();
     runtime = engine.getRuntimeService();
