@@ -61,13 +61,15 @@ public class AuditChain {
     Link last = jdbc.sql("select chain_position, entry_hash from audit_entry where chain_position = "
             + "(select max(chain_position) from audit_entry)")
         .query((rs, row) -> new Link(rs.getLong(1), rs.getString(2))).optional().orElse(Link.START);
-    List<AuditEntry> unsealed = jdbc.sql("select id, occurred_at, actor, action, visit_id, resident_ref, detail, municipality_code "
-            + "from audit_entry where chain_position is null and occurred_at < ? order by id")
-        .param(Timestamp.from(cutoff))
+    // A batch at a time: a long backlog is sealed over several runs instead of read whole into memory.
+    List<AuditEntry> unsealed = jdbc.sql("select id, occurred_at, actor, action, visit_id, resident_ref, detail, "
+            + "municipality_code from audit_entry where chain_position is null and occurred_at < ? order by id "
+            + "fetch first ? rows only")
+        .params(Timestamp.from(cutoff), BATCH)
         .query(AuditLog::mapEntry)
         .list();
     int sealed = 0;
-    for (AuditEntry entry : unsealed.subList(0, Math.min(BATCH, unsealed.size()))) {
+    for (AuditEntry entry : unsealed) {
       long position = last.position() + 1;
       String hash = hash(position, last.hash(), entry);
       jdbc.sql("update audit_entry set chain_position = ?, previous_hash = ?, entry_hash = ? where id = ?")
