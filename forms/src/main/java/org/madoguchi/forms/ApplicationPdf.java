@@ -26,7 +26,6 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.viewerpreferences.PDViewerPreferences;
 import org.madoguchi.forms.PdfCanvas.Align;
@@ -112,15 +111,16 @@ public final class ApplicationPdf {
   public byte[] render(FilledApplication application) {
     Objects.requireNonNull(application, "application");
     try (PDDocument document = new PDDocument()) {
-      PDType0Font pdfFont = font.embedInto(document);
-      PdfCanvas canvas = new PdfCanvas(document, pdfFont);
-      PDImageXObject signature = signatureImage(document, application.signaturePng());
-      new Layout(application, canvas, signature).draw();
-      canvas.finish();
-      describe(document, application);
-      ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-      document.save(out);
-      return out.toByteArray();
+      return font.embedWhile(document, pdfFont -> {
+        PdfCanvas canvas = new PdfCanvas(document, pdfFont);
+        PDImageXObject signature = signatureImage(document, application.signaturePng());
+        new Layout(application, canvas, signature).draw();
+        canvas.finish();
+        describe(document, application);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        document.save(out);
+        return out.toByteArray();
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("could not render application " + application.form().id() + " to PDF", e);
     }

@@ -1,6 +1,7 @@
 package org.madoguchi.forms;
 
 import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -30,7 +33,10 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * skipped; a TrueType collection ({@code .ttc}) is used through its first member that qualifies. With no usable
  * font the constructor throws {@link JapaneseFontUnavailableException}, which names the Debian package to install.
  *
- * <p>The font file is read once and kept in memory; an instance is immutable and can serve concurrent renderings.
+ * <p>The font file is read once and kept in memory. Parsing it (a few megabytes of tables) was most of the cost of
+ * rendering an application, so parsed fonts are kept for the next rendering: PDFBox's {@link TrueTypeFont} reads its
+ * tables lazily and is not safe for concurrent use, so each rendering takes one to itself
+ * ({@link #embedWhile}) and gives it back when the document is saved. An instance can serve concurrent renderings.
  */
 public final class JapaneseFont {
 
@@ -58,6 +64,11 @@ public final class JapaneseFont {
   private final String name;
   private final byte[] data;
   private final boolean collection;
+  /** Parsed fonts no rendering is using; at most {@link #MAX_IDLE_PARSED} are kept. */
+  private final Deque<Parsed> idle = new ConcurrentLinkedDeque<>();
+
+  /** As many parsed fonts as renderings usually run at once (the job executor's threads and a PDF preview). */
+  private static final int MAX_IDLE_PARSED = 4;
 
   /**
    * The font at {@code configured} when it is usable, else the first usable one of {@code fallbacks}.
@@ -120,18 +131,62 @@ public final class JapaneseFont {
     return name;
   }
 
-  /** The font, added to {@code document} to be embedded as a subset of the glyphs the document shows. */
-  PDType0Font embedInto(PDDocument document) throws IOException {
-    if (!collection) {
-      return PDType0Font.load(document, new RandomAccessReadBuffer(data), true, false);
+  /** What a rendering does with the font once it is added to the document: draws and saves the document. */
+  @FunctionalInterface
+  interface Use<T> {
+    T apply(PDType0Font font) throws IOException;
+  }
+
+  /**
+   * Adds the font to {@code document}, to be embedded as a subset of the glyphs the document shows, and runs
+   * {@code use}, which must save the document: the subset is taken from the parsed font when the document is saved.
+   * The parsed font is kept for the next rendering unless {@code use} failed, which may leave it half read.
+   */
+  <T> T embedWhile(PDDocument document, Use<T> use) throws IOException {
+    Parsed parsed = idle.pollFirst();
+    if (parsed == null) {
+      parsed = parse();
     }
-    // The collection is in memory: nothing to close once the document is saved.
+    T result;
+    try {
+      // Not closed with the document: the parsed font outlives it.
+      result = use.apply(PDType0Font.load(document, parsed.font(), true));
+    } catch (IOException | RuntimeException e) {
+      parsed.close();
+      throw e;
+    }
+    if (idle.size() < MAX_IDLE_PARSED) {
+      idle.offerFirst(parsed);
+    } else {
+      parsed.close();
+    }
+    return result;
+  }
+
+  /** The font parsed from memory; for a collection, its member, which the collection holds open. */
+  private Parsed parse() throws IOException {
+    if (!collection) {
+      TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(data));
+      return new Parsed(font, font);
+    }
     TrueTypeCollection ttc = new TrueTypeCollection(new ByteArrayInputStream(data));
     TrueTypeFont member = ttc.getFontByName(name);
     if (member == null) {
+      ttc.close();
       throw new IOException("font " + name + " is no longer in " + path);
     }
-    return PDType0Font.load(document, member, true);
+    return new Parsed(member, ttc);
+  }
+
+  private record Parsed(TrueTypeFont font, Closeable owner) {
+
+    void close() {
+      try {
+        owner.close();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.DEBUG, "Closing a parsed font failed", e);
+      }
+    }
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,6 +20,10 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -252,6 +257,29 @@ class ApplicationPdfTest {
     FilledApplication later = new FilledApplication(moveIn, application.values(), application.members(),
         application.signaturePng(), SIGNED_ON.plusDays(1), application.municipalityName());
     assertThat(PDF.render(later)).isNotEqualTo(first);
+  }
+
+  @Test
+  void rendersTheSameBytesWhenRenderingsRunAtOnceAndAfterOneFailed() throws Exception {
+    ApplicationPdf pdf = new ApplicationPdf(JapaneseFont.locate());
+    FilledApplication application = SampleApplications.filled(moveIn);
+    byte[] alone = pdf.render(application);
+    FilledApplication badSignature = new FilledApplication(moveIn, application.values(), application.members(),
+        "GIF89a not a png".getBytes(StandardCharsets.US_ASCII), SIGNED_ON, application.municipalityName());
+    assertThatThrownBy(() -> pdf.render(badSignature)).isInstanceOf(IllegalArgumentException.class);
+
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<byte[]>> renderings = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        renderings.add(threads.submit(() -> pdf.render(application)));
+      }
+      for (Future<byte[]> rendering : renderings) {
+        assertThat(rendering.get(60, TimeUnit.SECONDS)).isEqualTo(alone);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class PdfCanvasTest {
   @BeforeEach
   void open() throws IOException {
     document = new PDDocument();
-    canvas = new PdfCanvas(document, FONT.embedInto(document));
+    canvas = new PdfCanvas(document, PDType0Font.load(document, FONT.path().toFile()));
   }
 
   @AfterEach
