@@ -7,10 +7,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -31,10 +33,12 @@ public class AuditChain {
   private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batches;
   private final Clock clock;
 
-  AuditChain(JdbcClient jdbc, Clock clock) {
+  AuditChain(JdbcClient jdbc, JdbcTemplate batches, Clock clock) {
     this.jdbc = jdbc;
+    this.batches = batches;
     this.clock = clock;
   }
 
@@ -68,15 +72,17 @@ public class AuditChain {
         .params(Timestamp.from(cutoff), BATCH)
         .query(AuditLog::mapEntry)
         .list();
-    int sealed = 0;
+    List<Object[]> seals = new ArrayList<>(unsealed.size());
     for (AuditEntry entry : unsealed) {
       long position = last.position() + 1;
       String hash = hash(position, last.hash(), entry);
-      jdbc.sql("update audit_entry set chain_position = ?, previous_hash = ?, entry_hash = ? where id = ?")
-          .params(position, last.hash(), hash, entry.id()).update();
+      seals.add(new Object[] {position, last.hash(), hash, entry.id()});
       last = new Link(position, hash);
-      sealed++;
     }
+    // One round trip for the batch rather than one per entry.
+    batches.batchUpdate("update audit_entry set chain_position = ?, previous_hash = ?, entry_hash = ? where id = ?",
+        seals);
+    int sealed = seals.size();
     if (sealed > 0) {
       log.debug("sealed {} audit entries up to chain position {}", sealed, last.position());
     }

@@ -180,7 +180,7 @@ public class DepartmentTaskService {
       throw ApiException.notFound("task-not-found", "指定されたタスクは見つかりません（完了済みの可能性があります）。");
     }
     CurrentStaff staff = CurrentStaff.get();
-    if (!staff.isAdmin() && candidateGroups(task).stream().noneMatch(staff::worksIn)) {
+    if (!staff.isAdmin() && groupsOf(task).stream().noneMatch(staff::worksIn)) {
       throw ApiException.forbidden("not-your-department", "他の課のタスクは操作できません。");
     }
     return task;
@@ -221,7 +221,7 @@ public class DepartmentTaskService {
 
   private TaskView view(Task task) {
     Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(), TASK_VIEW_VARIABLES);
-    return view(task, variables, candidateGroups(task));
+    return view(task, variables, groupsOf(task));
   }
 
   private TaskView view(Task task, Map<String, Object> variables, List<String> candidateGroups) {
@@ -270,6 +270,12 @@ public class DepartmentTaskService {
     } catch (NullValueException completedMeanwhile) {
       return List.of();
     }
+  }
+
+  /** The task's candidate groups: as its model names them, else (computed by an expression) as the engine holds them. */
+  private List<String> groupsOf(Task task) {
+    List<String> named = facts(task).candidateGroups();
+    return named != null ? named : candidateGroups(task);
   }
 
   private List<String> candidateGroups(Task task) {
