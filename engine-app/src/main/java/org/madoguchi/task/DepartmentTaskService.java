@@ -118,7 +118,8 @@ public class DepartmentTaskService {
         scopeOfValue.put(key, variable.getExecutionId());
       }
     }
-    return tasks.stream().map(task -> view(task, variables.getOrDefault(task.getProcessInstanceId(), Map.of()),
+    return tasks.stream().map(task -> view(task, task.getAssignee(),
+        variables.getOrDefault(task.getProcessInstanceId(), Map.of()),
         facts(task).candidateGroups() != null ? facts(task).candidateGroups() : candidateGroupsIfStillOpen(task)))
         .toList();
   }
@@ -141,7 +142,8 @@ public class DepartmentTaskService {
     if (task.getAssignee() == null) {
       taskService.claim(task.getId(), me);
     }
-    return view(taskService.createTaskQuery().taskId(taskId).singleResult());
+    // The claim succeeded, so the task is the one read above, now assigned to me: no need to read it again.
+    return view(task, me);
   }
 
   @Transactional
@@ -220,11 +222,15 @@ public class DepartmentTaskService {
   }
 
   private TaskView view(Task task) {
-    Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(), TASK_VIEW_VARIABLES);
-    return view(task, variables, groupsOf(task));
+    return view(task, task.getAssignee());
   }
 
-  private TaskView view(Task task, Map<String, Object> variables, List<String> candidateGroups) {
+  private TaskView view(Task task, String assignee) {
+    Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(), TASK_VIEW_VARIABLES);
+    return view(task, assignee, variables, groupsOf(task));
+  }
+
+  private TaskView view(Task task, String assignee, Map<String, Object> variables, List<String> candidateGroups) {
     TaskDefinitionFacts facts = facts(task);
     ProcedureDefinition procedure = facts.procedure();
     String atenaNumbers = (String) variables.get("atenaNumbers");
@@ -232,7 +238,7 @@ public class DepartmentTaskService {
     return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), facts.processKey(),
         procedure == null ? facts.processKey() : procedure.name(), procedure == null ? null : procedure.department(),
         procedure == null ? null : procedure.departmentName(), (String) variables.get("visitId"),
-        task.getProcessInstanceId(), candidateGroups, task.getAssignee(), created,
+        task.getProcessInstanceId(), candidateGroups, assignee, created,
         Duration.between(created, Instant.now(clock)).toMinutes(), facts.returnable(),
         (String) variables.get(RETURN_REASON),
         atenaNumbers == null || atenaNumbers.isBlank() ? List.of() : Arrays.asList(atenaNumbers.split(",")));

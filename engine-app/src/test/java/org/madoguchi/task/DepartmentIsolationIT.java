@@ -56,8 +56,9 @@ class DepartmentIsolationIT {
     String visitId = submittedVisit();
     ApiClient counter = ApiClient.as(rest, "counter");
     JsonNode accept = counter.tasks("counter", visitId).get(0);
-    assertThat(counter.post("/api/tasks/" + accept.path("id").asText() + "/claim", null).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
+    var claimed = counter.post("/api/tasks/" + accept.path("id").asText() + "/claim", null);
+    assertThat(claimed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(claimed.getBody().path("assignee").asText()).isEqualTo("counter");
 
     JsonNode refused = ApiClient.as(rest, "admin")
         .post("/api/tasks/" + accept.path("id").asText() + "/complete", Map.of()).getBody();
