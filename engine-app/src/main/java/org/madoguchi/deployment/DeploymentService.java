@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.madoguchi.security.AsMadoguchi;
+import org.madoguchi.security.EngineAuthorizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
  * finds wrong comes back as problems, and the transaction leaves the deployed set as it was. A dry run checks
  * and summarises the same way and deploys nothing. A bundle for a municipality is deployed with its tenant id:
  * the municipality's own versions (overrides) of the shared definitions, which only it runs and sees.
+ *
+ * <p>A municipality's bundle is deployed {@linkplain AsMadoguchi as Madoguchi}, after the checks above and with the
+ * municipality's tenant id: the engine cannot grant a municipality's administrator deployments of its own
+ * municipality only (it does not tenant-check creating one), and a grant to deploy would let it deploy shared models,
+ * unchecked, through {@code /engine-rest}. Shared models are deployed as the installation's administrator, and the
+ * engine's grants for their process keys follow (EngineAuthorizations).
  */
 @Service
 public class DeploymentService {
@@ -30,11 +38,16 @@ public class DeploymentService {
   private final RepositoryService repositoryService;
   private final BundleValidator validator;
   private final VersionPreview preview;
+  private final EngineAuthorizations engineAuthorizations;
+  private final AsMadoguchi asMadoguchi;
 
-  DeploymentService(RepositoryService repositoryService, BundleValidator validator, VersionPreview preview) {
+  DeploymentService(RepositoryService repositoryService, BundleValidator validator, VersionPreview preview,
+      EngineAuthorizations engineAuthorizations, AsMadoguchi asMadoguchi) {
     this.repositoryService = repositoryService;
     this.validator = validator;
     this.preview = preview;
+    this.engineAuthorizations = engineAuthorizations;
+    this.asMadoguchi = asMadoguchi;
   }
 
   /**
@@ -60,7 +73,12 @@ public class DeploymentService {
     files.forEach(file -> builder.addInputStream(file.name(), new ByteArrayInputStream(file.content())));
     DeploymentWithDefinitions deployment;
     try {
-      deployment = builder.deployWithResult();
+      if (tenantId == null) {
+        deployment = builder.deployWithResult();
+        engineAuthorizations.grantAfterCommit();
+      } else {
+        deployment = asMadoguchi.call(builder::deployWithResult);
+      }
     } catch (ParseException e) {
       throw new InvalidBundleException(problemsOf(e));
     } catch (ProcessEngineException e) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.madoguchi.security.AsMadoguchi;
 import org.madoguchi.tenant.TenantDefinitions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,16 +39,19 @@ public class VisitProcedures {
   private final HistoryService historyService;
   private final ProcedureCatalog catalog;
   private final TenantDefinitions definitions;
+  private final AsMadoguchi asMadoguchi;
   private final Clock clock;
 
   VisitProcedures(JdbcClient jdbc, RuntimeService runtimeService, TaskService taskService,
-      HistoryService historyService, ProcedureCatalog catalog, TenantDefinitions definitions, Clock clock) {
+      HistoryService historyService, ProcedureCatalog catalog, TenantDefinitions definitions, AsMadoguchi asMadoguchi,
+      Clock clock) {
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.historyService = historyService;
     this.catalog = catalog;
     this.definitions = definitions;
+    this.asMadoguchi = asMadoguchi;
     this.clock = clock;
   }
 
@@ -88,6 +92,11 @@ public class VisitProcedures {
    * Where each of the visit's procedures stands, read with a fixed number of queries (the visit view is
    * polled): the procedures' history rows in one query, their open tasks in another, and an incident count
    * only for a case that waits without a task — where the hand-over job runs and can fail.
+   *
+   * <p>Read {@linkplain AsMadoguchi as Madoguchi}: the visit's one status covers every department's procedure,
+   * while a department's engine grants cover its own procedures only. Callers pass a visit they have found for
+   * the staff member ({@code VisitService.find}, its list of visits in progress), so its municipality is the
+   * member's; the cases read are exactly those {@code visit_procedure} names for it.
    */
   public List<ProcedureState> of(String visitId) {
     record Started(String processKey, String processInstanceId, List<String> memberIds) {
@@ -101,16 +110,18 @@ public class VisitProcedures {
       return List.of();
     }
     Set<String> instanceIds = started.stream().map(Started::processInstanceId).collect(Collectors.toSet());
-    Map<String, HistoricProcessInstance> historic = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceIds(instanceIds).list().stream()
-        .collect(Collectors.toMap(HistoricProcessInstance::getId, instance -> instance));
-    Map<String, Task> latestTask = new HashMap<>();
-    for (Task task : taskService.createTaskQuery().processInstanceIdIn(instanceIds.toArray(String[]::new)).list()) {
-      latestTask.merge(task.getProcessInstanceId(), task,
-          (one, other) -> one.getCreateTime().before(other.getCreateTime()) ? other : one);
-    }
-    return started.stream().map(s -> stateOf(s.processKey(), s.processInstanceId(), s.memberIds(),
-        historic.get(s.processInstanceId()), latestTask.get(s.processInstanceId()))).toList();
+    return asMadoguchi.call(() -> {
+      Map<String, HistoricProcessInstance> historic = historyService.createHistoricProcessInstanceQuery()
+          .processInstanceIds(instanceIds).list().stream()
+          .collect(Collectors.toMap(HistoricProcessInstance::getId, instance -> instance));
+      Map<String, Task> latestTask = new HashMap<>();
+      for (Task task : taskService.createTaskQuery().processInstanceIdIn(instanceIds.toArray(String[]::new)).list()) {
+        latestTask.merge(task.getProcessInstanceId(), task,
+            (one, other) -> one.getCreateTime().before(other.getCreateTime()) ? other : one);
+      }
+      return started.stream().map(s -> stateOf(s.processKey(), s.processInstanceId(), s.memberIds(),
+          historic.get(s.processInstanceId()), latestTask.get(s.processInstanceId()))).toList();
+    });
   }
 
   private ProcedureState stateOf(String processKey, String processInstanceId, List<String> memberIds,

@@ -2,7 +2,9 @@ package org.madoguchi.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.madoguchi.security.EngineAuthorizations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -38,6 +40,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(AccessDeniedException.class)
   ResponseEntity<Object> handleAccessDenied(AccessDeniedException e, HttpServletRequest request) {
     log.info("{} {} refused: forbidden", request.getMethod(), request.getRequestURI());
+    return problem(HttpStatus.FORBIDDEN, "forbidden", "この操作を行う権限がありません。", request.getRequestURI());
+  }
+
+  /** The engine refused the staff member: the same answer as Madoguchi's own refusal, the missing grants logged. */
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<Object> handleEngineRefusal(AuthorizationException e, HttpServletRequest request) {
+    log.info("{} {} refused by the engine: {}", request.getMethod(), request.getRequestURI(),
+        EngineAuthorizations.missing(e));
     return problem(HttpStatus.FORBIDDEN, "forbidden", "この操作を行う権限がありません。", request.getRequestURI());
   }
 

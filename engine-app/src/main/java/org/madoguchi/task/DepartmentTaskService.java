@@ -25,6 +25,7 @@ import org.madoguchi.audit.AuditLog;
 import org.madoguchi.procedure.ModelProperties;
 import org.madoguchi.procedure.ProcedureCatalog;
 import org.madoguchi.procedure.ProcedureDefinition;
+import org.madoguchi.security.AsMadoguchi;
 import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.system.ApiException;
 import org.springframework.stereotype.Service;
@@ -54,17 +55,19 @@ public class DepartmentTaskService {
   private final RepositoryService repositoryService;
   private final ProcedureCatalog procedures;
   private final AuditLog audit;
+  private final AsMadoguchi asMadoguchi;
   private final Clock clock;
   /** What each deployed version's model says about its user tasks, by definition id and task key. */
   private final Map<String, TaskDefinitionFacts> taskDefinitions = new ConcurrentHashMap<>();
 
   DepartmentTaskService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-      ProcedureCatalog procedures, AuditLog audit, Clock clock) {
+      ProcedureCatalog procedures, AuditLog audit, AsMadoguchi asMadoguchi, Clock clock) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.procedures = procedures;
     this.audit = audit;
+    this.asMadoguchi = asMadoguchi;
     this.clock = clock;
   }
 
@@ -97,6 +100,10 @@ public class DepartmentTaskService {
    * variables in one query, and what each task's model says (process, department, candidate groups,
    * returnable) from a cache per deployed version. A task completed by someone else since the task query
    * simply shows once more; working it then answers that it is gone.
+   *
+   * <p>The variables are read {@linkplain AsMadoguchi as Madoguchi}, of the cases of exactly the tasks the engine
+   * listed for the staff member: the member's grant on a task covers the variables read through that task, not a
+   * query over the cases, and reading through each task would cost a query per row.
    */
   private List<TaskView> views(List<Task> tasks) {
     if (tasks.isEmpty()) {
@@ -106,9 +113,10 @@ public class DepartmentTaskService {
     Map<String, String> scopeOfValue = new HashMap<>();
     Map<String, String> executionOfTask = new HashMap<>();
     tasks.forEach(task -> executionOfTask.put(task.getProcessInstanceId(), task.getExecutionId()));
-    for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-        .processInstanceIdIn(tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new))
-        .variableNameIn(TASK_VIEW_VARIABLES.toArray(String[]::new)).disableBinaryFetching().list()) {
+    String[] cases = tasks.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+    for (VariableInstance variable : asMadoguchi.call(() -> runtimeService.createVariableInstanceQuery()
+        .processInstanceIdIn(cases).variableNameIn(TASK_VIEW_VARIABLES.toArray(String[]::new))
+        .disableBinaryFetching().list())) {
       // A value on the task's own execution wins over the same name further up (the process instance).
       String key = variable.getProcessInstanceId() + "#" + variable.getName();
       boolean taskScope = variable.getExecutionId().equals(executionOfTask.get(variable.getProcessInstanceId()));
@@ -175,17 +183,30 @@ public class DepartmentTaskService {
         audit.record(AuditAction.COMPLETE_TASK, view.visitId(), atenaNumber, "差戻し: " + view.name()));
   }
 
-  /** The task, if it exists and the staff member works in one of its groups. */
+  /**
+   * The task, if it exists and the staff member works in one of its groups. A task the engine does not show the
+   * member is looked up again {@linkplain AsMadoguchi as Madoguchi}, only to tell another department's task of the
+   * member's municipality (refused) from a task the municipality does not hold (not found, like the engine's tenant
+   * check: a case from before municipalities were tenants is every municipality's).
+   */
   private Task workable(String taskId) {
+    CurrentStaff staff = CurrentStaff.get();
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {
+      Task hidden = asMadoguchi.call(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
+      if (hidden != null && (hidden.getTenantId() == null || staff.sees(hidden.getTenantId()))) {
+        throw notYourDepartment();
+      }
       throw ApiException.notFound("task-not-found", "指定されたタスクは見つかりません（完了済みの可能性があります）。");
     }
-    CurrentStaff staff = CurrentStaff.get();
     if (!staff.isAdmin() && groupsOf(task).stream().noneMatch(staff::worksIn)) {
-      throw ApiException.forbidden("not-your-department", "他の課のタスクは操作できません。");
+      throw notYourDepartment();
     }
     return task;
+  }
+
+  private static ApiException notYourDepartment() {
+    return ApiException.forbidden("not-your-department", "他の課のタスクは操作できません。");
   }
 
   /** The task claimed by the current staff member; an unclaimed task is claimed on the way. */
@@ -225,8 +246,9 @@ public class DepartmentTaskService {
     return view(task, task.getAssignee());
   }
 
+  /** One task's row; its variables as the task sees them, which the staff member's grant on the task covers. */
   private TaskView view(Task task, String assignee) {
-    Map<String, Object> variables = runtimeService.getVariables(task.getExecutionId(), TASK_VIEW_VARIABLES);
+    Map<String, Object> variables = taskService.getVariables(task.getId(), TASK_VIEW_VARIABLES);
     return view(task, assignee, variables, groupsOf(task));
   }
 

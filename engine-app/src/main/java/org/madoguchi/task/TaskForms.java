@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.madoguchi.audit.AuditAction;
 import org.madoguchi.audit.AuditLog;
@@ -36,15 +36,15 @@ public class TaskForms {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FormService formService;
-  private final RuntimeService runtimeService;
+  private final TaskService taskService;
   private final VisitProcedures procedures;
   private final VisitApplications applications;
   private final AuditLog audit;
 
-  TaskForms(FormService formService, RuntimeService runtimeService, VisitProcedures procedures,
+  TaskForms(FormService formService, TaskService taskService, VisitProcedures procedures,
       VisitApplications applications, AuditLog audit) {
     this.formService = formService;
-    this.runtimeService = runtimeService;
+    this.taskService = taskService;
     this.procedures = procedures;
     this.applications = applications;
     this.audit = audit;
@@ -73,7 +73,7 @@ public class TaskForms {
         .map(FormField::key).toList();
     Map<String, Object> data = new LinkedHashMap<>(application.get().application().formData());
     // What the department entered at an earlier step (審査 before 決裁) shows at the next.
-    runtimeService.getVariables(task.processInstanceId(), staffFields).forEach((key, value) -> {
+    taskService.getVariables(task.id(), staffFields).forEach((key, value) -> {
       if (value != null) {
         data.put(key, value);
       }

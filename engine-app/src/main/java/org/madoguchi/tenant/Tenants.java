@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.madoguchi.connectors.registry.CheckDigits;
+import org.madoguchi.security.AsMadoguchi;
 import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.system.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +24,12 @@ public class Tenants {
 
   private final JdbcClient jdbc;
   private final IdentityService identityService;
+  private final AsMadoguchi asMadoguchi;
 
-  Tenants(JdbcClient jdbc, IdentityService identityService) {
+  Tenants(JdbcClient jdbc, IdentityService identityService, AsMadoguchi asMadoguchi) {
     this.jdbc = jdbc;
     this.identityService = identityService;
+    this.asMadoguchi = asMadoguchi;
   }
 
   public Optional<Tenant> find(String code) {
@@ -107,15 +110,22 @@ public class Tenants {
     return code;
   }
 
-  /** The engine's tenant, named like the municipality; made here unless an administrator made it in Camunda Admin. */
+  /**
+   * The engine's tenant, named like the municipality; made here unless an administrator made it in Camunda Admin.
+   * Written {@linkplain AsMadoguchi as Madoguchi}: it mirrors the municipality's row, which the caller may change (a
+   * municipality's administrator its own only), while the engine grants no one but installation administrators
+   * changes to the identity store.
+   */
   private void saveEngineTenant(Tenant tenant) {
-    org.camunda.bpm.engine.identity.Tenant engineTenant = identityService.createTenantQuery()
-        .tenantId(tenant.code()).singleResult();
-    if (engineTenant == null) {
-      engineTenant = identityService.newTenant(tenant.code());
-    }
-    engineTenant.setName(tenant.name());
-    identityService.saveTenant(engineTenant);
+    asMadoguchi.run(() -> {
+      org.camunda.bpm.engine.identity.Tenant engineTenant = identityService.createTenantQuery()
+          .tenantId(tenant.code()).singleResult();
+      if (engineTenant == null) {
+        engineTenant = identityService.newTenant(tenant.code());
+      }
+      engineTenant.setName(tenant.name());
+      identityService.saveTenant(engineTenant);
+    });
   }
 
   /** The municipality someone named by its code: a valid code (else 400) of a registered municipality (else 404). */

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -26,7 +29,7 @@ import org.springframework.stereotype.Component;
  * municipality (which may run its own version of a visit process).
  */
 @Component
-class LifeEventCatalog {
+public class LifeEventCatalog {
 
   static final String LIFE_EVENT_PROPERTY = "madoguchi.lifeEvent";
   static final String DECISION_PROPERTY = "madoguchi.relatedProceduresDecision";
@@ -60,6 +63,15 @@ class LifeEventCatalog {
   }
 
   private record Deployed(long definitionCount, Map<String, LifeEvent> lifeEvents) {
+  }
+
+  /**
+   * The keys of the visit processes the shared models (deployed without a municipality) declare: the processes the
+   * counter starts, which the engine's grants name (security/EngineAuthorizations).
+   */
+  public Set<String> sharedVisitProcessKeys() {
+    return readLifeEvents(null).values().stream().map(LifeEvent::visitProcessKey)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private Map<String, LifeEvent> readLifeEvents(String municipalityCode) {

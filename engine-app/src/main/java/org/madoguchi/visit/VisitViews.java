@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.madoguchi.connectors.registry.JapaneseCalendar;
 import org.madoguchi.procedure.ProcedureState;
 import org.madoguchi.procedure.VisitProcedures;
+import org.madoguchi.security.AsMadoguchi;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +21,13 @@ public class VisitViews {
   private final VisitService visits;
   private final VisitProcedures procedures;
   private final RuntimeService runtimeService;
+  private final AsMadoguchi asMadoguchi;
 
-  VisitViews(VisitService visits, VisitProcedures procedures, RuntimeService runtimeService) {
+  VisitViews(VisitService visits, VisitProcedures procedures, RuntimeService runtimeService, AsMadoguchi asMadoguchi) {
     this.visits = visits;
     this.procedures = procedures;
     this.runtimeService = runtimeService;
+    this.asMadoguchi = asMadoguchi;
   }
 
   /** One read-only transaction, so the engine queries share a connection instead of one each. */
@@ -83,12 +86,18 @@ public class VisitViews {
         (int) started.stream().filter(p -> !p.accepted()).count(), incident);
   }
 
-  /** Whether the visit's own process (not one of its procedures, which share the business key) has an incident. */
+  /**
+   * Whether the visit's own process (not one of its procedures, which share the business key) has an incident. Read
+   * {@linkplain AsMadoguchi as Madoguchi}, like the procedures' states: a department whose task belongs to the visit
+   * sees the visit's status, without a grant on the visit process; the visit is one found for the staff member.
+   */
   private boolean hasIncident(String visitId, String visitProcessKey) {
-    var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(visitId)
-        .processDefinitionKey(visitProcessKey).singleResult();
-    return instance != null
-        && runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count() > 0;
+    return asMadoguchi.call(() -> {
+      var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(visitId)
+          .processDefinitionKey(visitProcessKey).singleResult();
+      return instance != null
+          && runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count() > 0;
+    });
   }
 
   private static VisitView.Question question(InterviewQuestion q, String memberId, Object value) {

@@ -2,6 +2,8 @@ package org.madoguchi.web;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.madoguchi.security.EngineAuthorizations;
 import org.madoguchi.system.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +37,13 @@ class WebErrors {
   @ExceptionHandler(AccessDeniedException.class)
   ModelAndView forbidden(AccessDeniedException e, HttpServletRequest request) {
     log.info("{} {} refused: forbidden", request.getMethod(), request.getRequestURI());
+    return page(HttpStatus.FORBIDDEN, null, "forbidden");
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ModelAndView refusedByTheEngine(AuthorizationException e, HttpServletRequest request) {
+    log.info("{} {} refused by the engine: {}", request.getMethod(), request.getRequestURI(),
+        EngineAuthorizations.missing(e));
     return page(HttpStatus.FORBIDDEN, null, "forbidden");
   }
 
