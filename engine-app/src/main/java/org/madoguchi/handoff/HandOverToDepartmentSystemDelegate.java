@@ -39,8 +39,12 @@ class HandOverToDepartmentSystemDelegate implements JavaDelegate {
     List<String> concerned = atenaNumbers == null || atenaNumbers.isBlank() ? List.of()
         : Arrays.asList(atenaNumbers.split(","));
     String visitId = execution.getProcessBusinessKey();
+    // The case's municipality is its tenant, fixed when it started: staff who complete a task may set variables
+    // (through /engine-rest too). The variable only for a case started before municipalities were tenants.
+    String municipality = execution.getTenantId() != null ? execution.getTenantId()
+        : (String) execution.getVariable("municipalityCode");
     handoff.handOver(new Handoff(execution.getProcessInstanceId(), procedure.processKey(), procedure.department(),
-        visitId, (String) execution.getVariable("municipalityCode"), concerned));
+        visitId, municipality, concerned));
     // The case's municipality: the delegate runs in the job executor, where no one is signed in.
     concerned.forEach(atenaNumber -> audit.record(AuditAction.HAND_OVER, execution.getTenantId(), visitId,
         atenaNumber, procedure.name() + " を" + procedure.departmentName() + "のシステムへ引継ぎ"));

@@ -3,12 +3,11 @@ package org.madoguchi.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -18,15 +17,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Staff sign in with HTTP Basic (API clients) or the login form (the UI); the engine's
- * REST API is for installation administrators, and a municipality's administrator may read its own cases
- * there; Camunda's webapps keep their own login and CSRF protection. The UI's scripts call the API with the
- * session cookie and the CSRF token the page carries in its meta tags.
+ * REST API is open to every signed-in staff member, as whom the engine then checks each call against its
+ * authorizations (EngineAuthorizations) and tenant memberships; Camunda's webapps keep their own login and CSRF
+ * protection. The UI's scripts call the API with the session cookie and the CSRF token the page carries in its meta
+ * tags.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -36,28 +34,29 @@ class SecurityConfiguration {
   // Spring MVC's path matching does not see.
 
   /**
-   * Camunda Cockpit, Tasklist and Admin authenticate against the same identity store themselves; only
-   * administrators may sign in to them.
+   * Camunda Cockpit, Tasklist and Admin authenticate against the same identity store themselves; the engine's
+   * application grants say who may sign in to which (CamundaWebappsSignInFilter).
    */
   @Bean
   @Order(1)
-  SecurityFilterChain camundaWebapps(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain camundaWebapps(HttpSecurity http, IdentityService identityService,
+      AuthorizationService authorizationService) throws Exception {
     return http
         .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
-        .addFilterBefore(new CamundaWebappsSignInFilter(identityService), AuthorizationFilter.class)
+        .addFilterBefore(new CamundaWebappsSignInFilter(identityService, authorizationService),
+            AuthorizationFilter.class)
         .build();
   }
 
+  /** Signed-in staff only; what each may read or do there is the engine's to decide, as for the rest of the API. */
   @Bean
   @Order(2)
   SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
     return http
         .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(readableByTenantAdministrators()).hasAnyRole(Roles.ADMIN, Roles.TENANT_ADMIN)
-            .anyRequest().hasRole(Roles.ADMIN))
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
@@ -93,19 +92,6 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(new RequestHeaderRequestMatcher("Authorization")))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
-  }
-
-  /**
-   * What a municipality's administrator may read through the engine's REST API: its cases and the models,
-   * which the engine's tenant check narrows to the municipality's own and the shared ones. Everything else —
-   * changes, and the identity store, which the tenant check does not cover — is the installation's.
-   */
-  private static RequestMatcher readableByTenantAdministrators() {
-    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-    return new OrRequestMatcher(Stream.of("task", "process-instance", "process-definition", "decision-definition",
-            "deployment", "execution", "variable-instance", "incident", "job", "history")
-        .map(resource -> (RequestMatcher) paths.matcher(HttpMethod.GET, "/engine-rest/" + resource + "/**"))
-        .toList());
   }
 
   private static boolean isApiRequest(HttpServletRequest request) {

@@ -17,8 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 
 /**
- * The engine's REST API is closed to anonymous callers and staff; responses carry the secure headers; web
- * forms need the CSRF token; passwords are salted hashes; idle sessions end.
+ * The engine's REST API is closed to anonymous callers and answers signed-in staff as the engine's grants allow; the
+ * Camunda webapps let in whom those grants let in; responses carry the secure headers; web forms need the CSRF token;
+ * passwords are salted hashes; idle sessions end.
  */
 @ApplicationOnH2
 class SecurityIT {
@@ -31,15 +32,21 @@ class SecurityIT {
   ServerProperties server;
 
   @Test
-  void engineRestApiNeedsAnAdministrator() {
+  void engineRestApiNeedsASignedInStaffMember() {
     assertThat(rest.getForEntity("/engine-rest/process-definition", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(rest.withBasicAuth("counter", "counter").getForEntity("/engine-rest/process-definition", String.class)
-        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<String> admin = rest.withBasicAuth("admin", "admin")
+    assertThat(rest.withBasicAuth("counter", "wrong").getForEntity("/engine-rest/process-definition", String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    ResponseEntity<String> counter = rest.withBasicAuth("counter", "counter")
         .getForEntity("/engine-rest/process-definition?key=move-in-visit", String.class);
+    assertThat(counter.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(counter.getBody()).contains("move-in-visit");
+    assertThat(rest.withBasicAuth("counter", "counter").getForEntity("/engine-rest/authorization", String.class)
+        .getBody()).isEqualTo("[]");
+    ResponseEntity<String> admin = rest.withBasicAuth("admin", "admin")
+        .getForEntity("/engine-rest/authorization?groupIdIn=counter", String.class);
     assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(admin.getBody()).contains("move-in-visit");
+    assertThat(admin.getBody()).contains("\"groupId\":\"counter\"");
   }
 
   @Test
@@ -106,14 +113,21 @@ class SecurityIT {
   }
 
   @Test
-  void onlyAdministratorsSignInToTheCamundaWebapps() {
+  void theCamundaWebappsAreTheAdministratorsAndCockpitAlsoAMunicipalitysAdministrators() {
     ResponseEntity<String> counter = signInToCamunda("counter", "cockpit");
+    ResponseEntity<String> counterTasklist = signInToCamunda("counter", "tasklist");
     ResponseEntity<String> admin = signInToCamunda("admin", "admin");
+    ResponseEntity<String> municipalityAdmin = signInToCamunda("kagoshimaAdmin", "cockpit");
+    ResponseEntity<String> municipalityAdminInAdmin = signInToCamunda("kagoshimaAdmin", "admin");
 
     assertThat(counter.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(counter.getBody()).contains("管理者だけ");
+    assertThat(counterTasklist.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(admin.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(admin.getBody()).contains("\"userId\":\"admin\"");
+    assertThat(municipalityAdmin.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(municipalityAdmin.getBody()).contains("\"userId\":\"kagoshimaAdmin\"");
+    assertThat(municipalityAdminInAdmin.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   /** Signs in as the webapps do: with the session and CSRF token their start page hands out. */

@@ -115,7 +115,13 @@ class TenantIsolationIT {
         .findValuesAsText("tenantId")).isNotEmpty().containsOnly(KIRISHIMA);
     assertThat(kirishimaAdmin.post("/engine-rest/task/" + kirishimaCheck + "/claim", Map.of("userId", "x"))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(kirishimaAdmin.get("/engine-rest/user").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    // Nor does it reach the identity store beyond its own account.
+    assertThat(kirishimaAdmin.get("/engine-rest/user").getBody().findValuesAsText("id"))
+        .containsExactly("kirishimaAdmin");
+    assertThat(kirishimaAdmin.post("/engine-rest/user/create", Map.of("profile", Map.of("id", "intruder"),
+        "credentials", Map.of("password", "intruder-password"))).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(kirishimaAdmin.put("/engine-rest/group/camunda-admin/members/kirishimaAdmin", null).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(ApiClient.as(rest, "admin").get("/engine-rest/process-instance?businessKey=" + kirishimaVisit)
         .getBody()).isNotEmpty();
 
