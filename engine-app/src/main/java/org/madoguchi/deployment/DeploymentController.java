@@ -52,6 +52,11 @@ class DeploymentController {
       @RequestParam(name = "allowScripts", defaultValue = "false") boolean allowScripts,
       @RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun,
       @RequestParam(name = "tenant", required = false) String tenant) {
+    if (allowScripts && !CurrentStaff.get().isAdmin()) {
+      // A script runs as the server on every municipality's data: only the installation's administrators decide that.
+      throw ApiException.forbidden("scripts-need-installation-admin",
+          "スクリプトの許可（allowScripts）はシステム全体の管理者だけが指定できます。");
+    }
     List<BundleFile> files = request.getMultiFileMap().values().stream().flatMap(List::stream)
         .map(BundleFile::of).toList();
     if (files.isEmpty()) {

@@ -3,11 +3,13 @@ package org.madoguchi.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -17,12 +19,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may call what. Staff sign in with HTTP Basic (API clients) or the login form (the UI); the engine's
- * REST API is open to every signed-in staff member, as whom the engine then checks each call against its
- * authorizations (EngineAuthorizations) and tenant memberships; Camunda's webapps keep their own login and CSRF
+ * REST API is open to every signed-in staff member for reading (installation administrators for everything),
+ * as whom the engine then checks each call against its authorizations (EngineAuthorizations) and tenant
+ * memberships; Camunda's webapps keep their own login and CSRF
  * protection. The UI's scripts call the API with the session cookie and the CSRF token the page carries in its meta
  * tags.
  */
@@ -50,13 +55,24 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** Signed-in staff only; what each may read or do there is the engine's to decide, as for the rest of the API. */
+  /**
+   * Signed-in staff only, and for all but installation administrators read-only: reads and queries, whose
+   * answers the engine limits to what each may see. Work on a case goes through Madoguchi's API, which
+   * checks what the engine cannot (protected variables, the visit, the audit log); completing a task or
+   * starting a case straight through the engine would pass those checks by.
+   */
   @Bean
   @Order(2)
   SecurityFilterChain engineRest(HttpSecurity http, IdentityService identityService) throws Exception {
     return http
         .securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(HttpMethod.GET, "/engine-rest/**").authenticated()
+            .requestMatchers(engineRestQueries()).authenticated()
+            .anyRequest().hasRole(Roles.ADMIN))
+        .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) -> writeProblem(response,
+            HttpStatus.FORBIDDEN, "engine-rest-read-only", "Camunda REST API は参照だけに使えます。"
+                + "案件の操作は Madoguchi の画面か API（/api/…）で行ってください。")))
         .httpBasic(Customizer.withDefaults())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
@@ -92,6 +108,17 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers(new RequestHeaderRequestMatcher("Authorization")))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class)
         .build();
+  }
+
+  /** The engine REST API's queries that take their criteria in a POST body: reads, like its GETs. */
+  private static RequestMatcher engineRestQueries() {
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Stream.of("task", "process-instance", "execution", "variable-instance", "job",
+            "external-task", "history/process-instance", "history/task", "history/activity-instance",
+            "history/variable-instance", "history/detail", "history/job-log", "history/external-task-log")
+        .flatMap(resource -> Stream.of("/engine-rest/" + resource, "/engine-rest/" + resource + "/count"))
+        .map(path -> (RequestMatcher) paths.matcher(HttpMethod.POST, path))
+        .toList());
   }
 
   private static boolean isApiRequest(HttpServletRequest request) {

@@ -158,6 +158,10 @@ class DeploymentApiIT {
     ResponseEntity<JsonNode> refused = deploy("admin", "", file(key + ".bpmn", script));
     assertRefused(refused, key + ".bpmn");
     assertThat(refused.getBody().path("problems").get(0).path("element").asText()).isEqualTo("Script");
+    // a municipality's administrator may deploy its own models, but not let scripts run on the shared server
+    ResponseEntity<JsonNode> notTheirs = deploy("kirishimaAdmin", "allowScripts=true", file(key + ".bpmn", script));
+    assertThat(notTheirs.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(notTheirs.getBody().path("error").asText()).isEqualTo("scripts-need-installation-admin");
 
     assertThat(deploy("admin", "allowScripts=true", file(key + ".bpmn", script)).getStatusCode())
         .isEqualTo(HttpStatus.CREATED);

@@ -95,7 +95,7 @@ class EngineAuthorizationsIT {
   }
 
   @Test
-  void theCounterCannotDeployNorDeleteACaseNorStartOneForAnotherMunicipality() {
+  void theCounterReadsThroughTheEngineRestApiButCannotDeployDeleteStartOrComplete() {
     String visitId = MoveInDriver.submitted(rest, newNotice());
     ApiClient counter = ApiClient.as(rest, "counter");
     List<String> cases = ids(counter.get("/engine-rest/process-instance?businessKey=" + visitId).getBody());
@@ -107,10 +107,20 @@ class EngineAuthorizationsIT {
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(ApiClient.as(rest, "admin").get("/engine-rest/process-instance/" + cases.get(0)).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    var elsewhere = counter.post("/engine-rest/process-definition/key/move-in-visit/start",
+    // reads and queries only: work on a case goes through Madoguchi's API and its checks
+    var start = counter.post("/engine-rest/process-definition/key/move-in-visit/start",
         Map.of("variables", Map.of("municipalityCode", Map.of("value", KIRISHIMA))));
-    assertThat(elsewhere.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(elsewhere.getBody().path("message").asText()).contains("所属する自治体以外");
+    assertThat(start.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(start.getBody().path("error").asText()).isEqualTo("engine-rest-read-only");
+    String accept = counter.tasks("counter", visitId).get(0).path("id").asText();
+    assertThat(counter.post("/engine-rest/task/" + accept + "/complete",
+        Map.of("variables", Map.of("decision", Map.of("value", "APPROVE")))).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(counter.get("/api/tasks/" + accept).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ids(counter.post("/engine-rest/task", Map.of("processInstanceBusinessKey", visitId)).getBody()))
+        .contains(accept);
+    assertThat(counter.post("/engine-rest/task/count", Map.of("processInstanceBusinessKey", visitId)).getBody()
+        .path("count").asInt()).isPositive();
   }
 
   @Test
