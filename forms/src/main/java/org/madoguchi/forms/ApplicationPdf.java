@@ -113,7 +113,8 @@ public final class ApplicationPdf {
     try (PDDocument document = new PDDocument()) {
       return font.embedWhile(document, pdfFont -> {
         PdfCanvas canvas = new PdfCanvas(document, pdfFont);
-        PDImageXObject signature = signatureImage(document, application.signaturePng());
+        PDImageXObject signature = application.signaturePng() == null ? null
+            : SignatureImage.embed(document, application.signaturePng());
         new Layout(application, canvas, signature).draw();
         canvas.finish();
         describe(document, application);
@@ -123,21 +124,6 @@ public final class ApplicationPdf {
       });
     } catch (IOException e) {
       throw new UncheckedIOException("could not render application " + application.form().id() + " to PDF", e);
-    }
-  }
-
-  private static PDImageXObject signatureImage(PDDocument document, byte[] png) throws IOException {
-    if (png == null) {
-      return null;
-    }
-    byte[] magic = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    if (png.length < magic.length || !Arrays.equals(Arrays.copyOf(png, magic.length), magic)) {
-      throw new IllegalArgumentException("the signature is not a PNG image");
-    }
-    try {
-      return PDImageXObject.createFromByteArray(document, png, "signature.png");
-    } catch (IOException | RuntimeException e) {
-      throw new IllegalArgumentException("the signature PNG cannot be read: " + e.getMessage(), e);
     }
   }
 

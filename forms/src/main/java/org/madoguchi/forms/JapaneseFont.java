@@ -163,10 +163,15 @@ public final class JapaneseFont {
     return result;
   }
 
-  /** The font parsed from memory; for a collection, its member, which the collection holds open. */
+  /**
+   * The font parsed from memory; for a collection, its member, which the collection holds open. Its glyph
+   * substitutions (GSUB) are off: applications are set horizontally, one glyph per character, as {@link PdfCanvas}
+   * measures them, and PDFBox applying the table to every line of text was most of the cost of rendering.
+   */
   private Parsed parse() throws IOException {
     if (!collection) {
       TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(data));
+      font.setEnableGsub(false);
       return new Parsed(font, font);
     }
     TrueTypeCollection ttc = new TrueTypeCollection(new ByteArrayInputStream(data));
@@ -175,6 +180,7 @@ public final class JapaneseFont {
       ttc.close();
       throw new IOException("font " + name + " is no longer in " + path);
     }
+    member.setEnableGsub(false);
     return new Parsed(member, ttc);
   }
 
