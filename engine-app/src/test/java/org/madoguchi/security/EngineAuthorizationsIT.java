@@ -13,6 +13,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.madoguchi.connectors.notice.EmbeddedMoveOutNoticeConnector;
@@ -54,6 +56,8 @@ class EngineAuthorizationsIT {
   EngineAuthorizations engineAuthorizations;
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  AuthorizationService authorizationService;
 
   @Test
   void aDepartmentSeesItsOwnProceduresCasesTasksAndHistoryOnly() {
@@ -183,13 +187,19 @@ class EngineAuthorizationsIT {
     String accept = counter.tasks("counter", visitId).get(0).path("id").asText();
     jdbc.sql("delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = ? and RESOURCE_ID_ = ?")
         .params(Resources.TASK.resourceType(), accept).update();
-    assertThat(counter.post("/api/tasks/" + accept + "/complete", Map.of()).getStatusCode())
-        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(counterMayWork(accept)).isFalse();
 
     assertThat(engineAuthorizations.grant()).isPositive();
 
+    assertThat(counterMayWork(accept)).isTrue();
     assertThat(counter.post("/api/tasks/" + accept + "/complete", Map.of()).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  /** Whether the engine's grants let the counter group work {@code taskId} (as /engine-rest and the webapps see it). */
+  private boolean counterMayWork(String taskId) {
+    return authorizationService.isUserAuthorized("someone-at-the-counter", List.of("counter"), Permissions.TASK_WORK,
+        Resources.TASK, taskId);
   }
 
   /**
