@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.madoguchi.security.AsMadoguchi;
+import org.madoguchi.tenant.TenantDefinitions;
 import org.madoguchi.security.EngineAuthorizations;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,14 +41,16 @@ public class DeploymentService {
   private final VersionPreview preview;
   private final EngineAuthorizations engineAuthorizations;
   private final AsMadoguchi asMadoguchi;
+  private final TenantDefinitions definitions;
 
   DeploymentService(RepositoryService repositoryService, BundleValidator validator, VersionPreview preview,
-      EngineAuthorizations engineAuthorizations, AsMadoguchi asMadoguchi) {
+      EngineAuthorizations engineAuthorizations, AsMadoguchi asMadoguchi, TenantDefinitions definitions) {
     this.repositoryService = repositoryService;
     this.validator = validator;
     this.preview = preview;
     this.engineAuthorizations = engineAuthorizations;
     this.asMadoguchi = asMadoguchi;
+    this.definitions = definitions;
   }
 
   /**
@@ -72,6 +75,8 @@ public class DeploymentService {
         .tenantId(tenantId).enableDuplicateFiltering(true);
     files.forEach(file -> builder.addInputStream(file.name(), new ByteArrayInputStream(file.content())));
     DeploymentWithDefinitions deployment;
+    // before the grants, which read the definitions after the commit too
+    definitions.forgetAfterCommit();
     try {
       if (tenantId == null) {
         deployment = builder.deployWithResult();

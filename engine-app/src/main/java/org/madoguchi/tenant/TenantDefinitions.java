@@ -1,55 +1,143 @@
 package org.madoguchi.tenant;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.DecisionDefinitionQuery;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.engine.repository.ResourceDefinition;
+import org.madoguchi.security.AsMadoguchi;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The process and decision definitions a municipality runs. The standard definitions are deployed without a
  * tenant id and shared by every municipality; a municipality that deployed its own version of one (an
- * override, with its tenant id) runs the latest of its own instead. The filter is explicit, so the answer is
- * the same in a request (tenant-checked by the engine), for an installation administrator (not checked) and
- * in the job executor (no one signed in).
+ * override, with its tenant id) runs the latest of its own instead. The filter is explicit and the definitions are
+ * read {@linkplain AsMadoguchi as Madoguchi}, so the answer is the same in a request, for an installation
+ * administrator and in the job executor.
+ *
+ * <p>Nearly every call of the API asks which version a municipality runs, so the answer is kept per municipality and
+ * read again only when the deployments may have changed: at once after a deployment through Madoguchi on this node
+ * ({@link #forget()}), and otherwise when a check, made at most every {@link #RECHECK_AFTER}, finds another newest
+ * deployment or another number of definitions. A version deployed through Cockpit, {@code /engine-rest} or another
+ * node is therefore used from at most that long after its deployment.
  */
 @Component
 public class TenantDefinitions {
 
-  private final RepositoryService repositoryService;
+  /** How long what a municipality runs is taken as read before the engine is asked whether anything changed. */
+  static final Duration RECHECK_AFTER = Duration.ofSeconds(1);
 
-  TenantDefinitions(RepositoryService repositoryService) {
+  private final RepositoryService repositoryService;
+  private final AsMadoguchi asMadoguchi;
+  /** By tenant id; the shared definitions only under {@link #SHARED}. */
+  private final Map<String, Latest> latest = new ConcurrentHashMap<>();
+  private static final String SHARED = "";
+  /** Never repeats, across municipalities and {@link #forget()}. */
+  private final AtomicLong generations = new AtomicLong();
+
+  TenantDefinitions(RepositoryService repositoryService, AsMadoguchi asMadoguchi) {
     this.repositoryService = repositoryService;
+    this.asMadoguchi = asMadoguchi;
   }
 
   /** The process {@code key} that municipality {@code tenantId} runs (null: the shared one only). */
   public Optional<ProcessDefinition> latestProcess(String key, String tenantId) {
-    return latestProcesses(processes(tenantId).processDefinitionKey(key), tenantId).stream().findFirst();
+    return Optional.ofNullable(latest(tenantId).processes().get(key));
   }
 
   /** Every process the municipality runs, one per key. */
   public List<ProcessDefinition> latestProcesses(String tenantId) {
-    return latestProcesses(processes(tenantId), tenantId);
+    return List.copyOf(latest(tenantId).processes().values());
   }
 
-  /** How many process versions the municipality can run: it grows with every deployment the municipality sees. */
-  public long processVersionCount(String tenantId) {
-    return processes(tenantId).count();
+  /**
+   * A number that changes whenever what the municipality runs may have changed (a deployment, a deleted
+   * deployment), for callers that keep something derived from the definitions.
+   */
+  public long generation(String tenantId) {
+    return latest(tenantId).generation();
   }
 
   public Optional<DecisionDefinition> latestDecision(String key, String tenantId) {
-    return preferTenant(decisions(tenantId).decisionDefinitionKey(key).latestVersion().list(), tenantId).stream()
-        .findFirst();
+    return Optional.ofNullable(latest(tenantId).decisions().get(key));
   }
 
   public List<DecisionDefinition> latestDecisions(String tenantId) {
-    return preferTenant(decisions(tenantId).latestVersion().list(), tenantId);
+    return List.copyOf(latest(tenantId).decisions().values());
+  }
+
+  /** Reads every municipality's definitions again at their next use. */
+  public void forget() {
+    latest.clear();
+  }
+
+  /**
+   * {@link #forget()} once the current transaction, which deploys, has committed (at once without one): a read
+   * before the commit would keep the definitions as they were.
+   */
+  public void forgetAfterCommit() {
+    latest.clear();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          forget();
+        }
+      });
+    }
+  }
+
+  /** What the deployments looked like when the definitions were read: any change means reading them again. */
+  private record Stamp(String newestDeploymentId, long processVersions, long decisionVersions) {
+  }
+
+  private record Latest(Stamp stamp, long generation, long checkedAtNanos, Map<String, ProcessDefinition> processes,
+      Map<String, DecisionDefinition> decisions) {
+  }
+
+  private Latest latest(String tenantId) {
+    String key = tenantId == null ? SHARED : tenantId;
+    Latest known = latest.get(key);
+    long now = System.nanoTime();
+    if (known != null && now - known.checkedAtNanos() < RECHECK_AFTER.toNanos()) {
+      return known;
+    }
+    return asMadoguchi.call(() -> {
+      Stamp stamp = stamp(tenantId);
+      Latest read;
+      if (known != null && known.stamp().equals(stamp)) {
+        read = new Latest(stamp, known.generation(), now, known.processes(), known.decisions());
+      } else {
+        read = new Latest(stamp, generations.incrementAndGet(), now,
+            byKey(latestProcesses(processes(tenantId), tenantId)),
+            byKey(preferTenant(decisions(tenantId).latestVersion().list(), tenantId)));
+      }
+      latest.put(key, read);
+      return read;
+    });
+  }
+
+  private Stamp stamp(String tenantId) {
+    List<Deployment> newest = repositoryService.createDeploymentQuery().orderByDeploymentTime().desc().listPage(0, 1);
+    return new Stamp(newest.isEmpty() ? null : newest.get(0).getId(), processes(tenantId).count(),
+        decisions(tenantId).count());
+  }
+
+  private static <T extends ResourceDefinition> Map<String, T> byKey(List<T> definitions) {
+    Map<String, T> byKey = new LinkedHashMap<>();
+    definitions.forEach(definition -> byKey.put(definition.getKey(), definition));
+    return byKey;
   }
 
   private List<ProcessDefinition> latestProcesses(ProcessDefinitionQuery query, String tenantId) {

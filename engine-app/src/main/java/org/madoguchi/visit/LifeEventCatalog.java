@@ -50,19 +50,17 @@ public class LifeEventCatalog {
 
   /** The life event {@code code} as municipality {@code municipalityCode} runs it. */
   Optional<LifeEvent> find(String code, String municipalityCode) {
-    // Every request asks; reading the latest models each time was a query and a model walk per definition.
-    // Definitions are only ever added (a deletion is an administrator's rare repair), so their number tells
-    // whether anything was deployed since the life events were last read.
-    long count = processes.processVersionCount(municipalityCode);
+    // Every request asks; reading the latest models each time was a model walk per definition.
+    long generation = processes.generation(municipalityCode);
     Deployed current = deployed.get(municipalityCode);
-    if (current == null || current.definitionCount() != count) {
-      current = new Deployed(count, readLifeEvents(municipalityCode));
+    if (current == null || current.generation() != generation) {
+      current = new Deployed(generation, readLifeEvents(municipalityCode));
       deployed.put(municipalityCode, current);
     }
     return Optional.ofNullable(current.lifeEvents().get(code));
   }
 
-  private record Deployed(long definitionCount, Map<String, LifeEvent> lifeEvents) {
+  private record Deployed(long generation, Map<String, LifeEvent> lifeEvents) {
   }
 
   /**
