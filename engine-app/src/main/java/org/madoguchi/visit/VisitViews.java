@@ -92,12 +92,8 @@ public class VisitViews {
    * sees the visit's status, without a grant on the visit process; the visit is one found for the staff member.
    */
   private boolean hasIncident(String visitId, String visitProcessKey) {
-    return asMadoguchi.call(() -> {
-      var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(visitId)
-          .processDefinitionKey(visitProcessKey).singleResult();
-      return instance != null
-          && runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count() > 0;
-    });
+    return asMadoguchi.call(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(visitId)
+        .processDefinitionKey(visitProcessKey).withIncident().count() > 0);
   }
 
   private static VisitView.Question question(InterviewQuestion q, String memberId, Object value) {
