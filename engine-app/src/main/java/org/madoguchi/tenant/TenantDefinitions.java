@@ -45,6 +45,8 @@ public class TenantDefinitions {
   private static final String SHARED = "";
   /** Never repeats, across municipalities and {@link #forget()}. */
   private final AtomicLong generations = new AtomicLong();
+  /** How many times {@link #forget()} was called: a read that saw another number is not kept. */
+  private final AtomicLong forgets = new AtomicLong();
 
   TenantDefinitions(RepositoryService repositoryService, AsMadoguchi asMadoguchi) {
     this.repositoryService = repositoryService;
@@ -79,20 +81,31 @@ public class TenantDefinitions {
 
   /** Reads every municipality's definitions again at their next use. */
   public void forget() {
-    latest.clear();
+    synchronized (latest) {
+      forgets.incrementAndGet();
+      latest.clear();
+    }
   }
 
   /**
-   * {@link #forget()} once the current transaction, which deploys, has committed (at once without one): a read
-   * before the commit would keep the definitions as they were.
+   * {@link #forget()} now and once the current transaction, which deploys, has ended (at once without one): a read
+   * before the commit would keep the definitions as they were, and a rolled-back deployment must not be run.
    */
   public void forgetAfterCommit() {
-    latest.clear();
+    forget();
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {
+          // before the synchronizations registered after this one, such as the grants for a new process key
           forget();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          if (status != STATUS_COMMITTED) {
+            forget();
+          }
         }
       });
     }
@@ -108,6 +121,7 @@ public class TenantDefinitions {
 
   private Latest latest(String tenantId) {
     String key = tenantId == null ? SHARED : tenantId;
+    long epoch = forgets.get();
     Latest known = latest.get(key);
     long now = System.nanoTime();
     if (known != null && now - known.checkedAtNanos() < RECHECK_AFTER.toNanos()) {
@@ -123,7 +137,12 @@ public class TenantDefinitions {
             byKey(latestProcesses(processes(tenantId), tenantId)),
             byKey(preferTenant(decisions(tenantId).latestVersion().list(), tenantId)));
       }
-      latest.put(key, read);
+      synchronized (latest) {
+        // a forget() during the read: what was read may predate the deployment it was for
+        if (forgets.get() == epoch) {
+          latest.put(key, read);
+        }
+      }
       return read;
     });
   }
