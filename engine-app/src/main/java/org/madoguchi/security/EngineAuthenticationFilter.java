@@ -13,11 +13,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Tells the engine who is acting on this request, so its operation log and history name the staff member
- * who completed a task, and its authorization and tenant checks apply to them: every query then answers
- * with the staff member's municipality's data and the shared definitions only (installation administrators,
- * members of camunda-admin, are not tenant-checked by the engine). The job executor's threads never carry
- * a request's authentication, so background work is not tenant-checked.
+ * Tells the engine who is acting on this request, so its authorization and tenant checks apply to them and its
+ * operation log names them: every query then answers with the staff member's municipality's data and the shared
+ * definitions only (installation administrators, members of camunda-admin, are not tenant-checked by the engine).
+ * What Madoguchi does {@linkplain AsMadoguchi as itself} after its own checks (working a task, some reads) is not in
+ * that log; Madoguchi's audit log records it. The job executor's threads never carry a request's authentication,
+ * so background work is not tenant-checked.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 

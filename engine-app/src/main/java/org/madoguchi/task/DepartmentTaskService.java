@@ -11,11 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -36,12 +44,12 @@ import org.springframework.transaction.annotation.Transactional;
  * A department's work: its task list, claiming, completing with the form's values, returning with a
  * reason. Staff see and work only the tasks of the groups they belong to (administrators see all).
  *
- * <p>Which task a staff member may work is decided once per call, by Madoguchi: the task must belong to the member's
- * municipality and the member must be in one of the groups its model names ({@link #workable}) — the groups the
- * engine gives the task's grants to. The work itself — reading the task's variables, claiming, completing — then
- * runs {@linkplain AsMadoguchi as Madoguchi}: checking the member's grants again in every one of those engine
- * commands was the largest single cost of working a task, and answers nothing the checks above did not.
- * Madoguchi's audit log, not the engine's user operation log, records who completed a task. The task list is the
+ * <p>Which task a staff member may read or work is decided once per call, by Madoguchi ({@link #workable}): the
+ * task must belong to the member's municipality, the member must be in one of the groups its model names, and the
+ * engine's grants must allow it (one lookup). The work itself — reading the task's variables, claiming, completing —
+ * then runs {@linkplain AsMadoguchi as Madoguchi}: checking the same grants again in every one of those engine
+ * commands was the largest single cost of working a task. The engine's user operation log records authenticated
+ * calls only, so Madoguchi's audit log records who claimed and who completed each task. The task list is the
  * engine's task query as the member, with the engine's grants and tenant check.
  */
 @Service
@@ -60,6 +68,8 @@ public class DepartmentTaskService {
   private static final int MAX_TEXT = 2000;
 
   private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+  private final IdentityService identityService;
   private final RuntimeService runtimeService;
   private final RepositoryService repositoryService;
   private final ProcedureCatalog procedures;
@@ -72,8 +82,10 @@ public class DepartmentTaskService {
   private final Map<String, TaskDefinitionFacts> taskDefinitions = new ConcurrentHashMap<>();
 
   DepartmentTaskService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-      ManagementService managementService, ProcedureCatalog procedures, AuditLog audit, AsMadoguchi asMadoguchi,
-      Clock clock) {
+      ManagementService managementService, AuthorizationService authorizationService, IdentityService identityService,
+      ProcedureCatalog procedures, AuditLog audit, AsMadoguchi asMadoguchi, Clock clock) {
+    this.authorizationService = authorizationService;
+    this.identityService = identityService;
     this.taskById = "select * from " + managementService.getTableName(Task.class) + " where ID_ = #{id}";
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -147,7 +159,7 @@ public class DepartmentTaskService {
 
   @Transactional
   public TaskView get(String taskId) {
-    TaskView view = view(workable(taskId));
+    TaskView view = view(workable(taskId, Access.READ));
     view.atenaNumbers().forEach(atenaNumber ->
         audit.record(AuditAction.READ_TASK, view.visitId(), atenaNumber, "タスク " + view.name()));
     return view;
@@ -155,7 +167,7 @@ public class DepartmentTaskService {
 
   @Transactional
   public TaskView claim(String taskId) {
-    Task task = workable(taskId);
+    Task task = workable(taskId, Access.WORK);
     String me = CurrentStaff.get().userId();
     if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
       throw ApiException.conflict("task-claimed-by-other", "このタスクは他の職員（" + task.getAssignee() + "）が担当しています。");
@@ -164,7 +176,10 @@ public class DepartmentTaskService {
       asMadoguchi.run(() -> taskService.claim(task.getId(), me));
     }
     // The claim succeeded, so the task is the one read above, now assigned to me: no need to read it again.
-    return view(task, me);
+    TaskView view = view(task, me);
+    // Who took the task on: the engine's user operation log does not see work done as Madoguchi.
+    audit.record(AuditAction.CLAIM_TASK, view.visitId(), null, "担当: " + view.name());
+    return view;
   }
 
   @Transactional
@@ -174,8 +189,7 @@ public class DepartmentTaskService {
     variables.put(DECISION, "APPROVE");
     TaskView view = view(task);
     asMadoguchi.run(() -> taskService.complete(task.getId(), variables));
-    view.atenaNumbers().forEach(atenaNumber ->
-        audit.record(AuditAction.COMPLETE_TASK, view.visitId(), atenaNumber, "完了: " + view.name()));
+    recordCompletion(view, "完了: ");
   }
 
   @Transactional
@@ -193,27 +207,65 @@ public class DepartmentTaskService {
     TaskView view = view(task);
     asMadoguchi.run(() -> taskService.complete(task.getId(),
         Map.of(DECISION, "RETURN", RETURN_REASON, reason.strip())));
-    view.atenaNumbers().forEach(atenaNumber ->
-        audit.record(AuditAction.COMPLETE_TASK, view.visitId(), atenaNumber, "差戻し: " + view.name()));
+    recordCompletion(view, "差戻し: ");
   }
 
+  /** Who completed the task, per resident it concerns, or once when it concerns none by name (the visit's own). */
+  private void recordCompletion(TaskView view, String how) {
+    if (view.atenaNumbers().isEmpty()) {
+      audit.record(AuditAction.COMPLETE_TASK, view.visitId(), null, how + view.name());
+    }
+    view.atenaNumbers().forEach(atenaNumber ->
+        audit.record(AuditAction.COMPLETE_TASK, view.visitId(), atenaNumber, how + view.name()));
+  }
+
+  /** What a staff member does with a task. */
+  private enum Access { READ, WORK }
+
   /**
-   * The task, if it exists, belongs to the staff member's municipality (or to none: a case from before
-   * municipalities were tenants is every municipality's) and the member works in one of the groups its model names;
-   * another municipality's task is not found, like the engine's tenant check answers. Read with a native query by id:
-   * a task query builds the engine's whole dynamic task SQL for one row, which was the largest part of working a
-   * task; the engine checks neither grants nor tenants on a native query, so both checks here are Madoguchi's.
+   * The task, if it exists in a process, belongs to the staff member's municipality (or to none: a case from before
+   * municipalities were tenants is every municipality's), the member works in one of the groups its model names, and
+   * the engine's grants allow the member {@code access} to it — the same grants, any one of them, the engine checks
+   * for the same calls, so that a grant an administrator deletes or narrows takes the right away here too. Another
+   * municipality's task is not found, like the engine's tenant check answers.
+   *
+   * <p>Read with a native query by id: a task query builds the engine's whole dynamic task SQL for one row, which was
+   * the largest part of working a task. The engine checks neither grants nor tenants on a native query, so all three
+   * checks here are Madoguchi's; the work that follows runs {@linkplain AsMadoguchi as Madoguchi}.
    */
-  private Task workable(String taskId) {
+  private Task workable(String taskId, Access access) {
     CurrentStaff staff = CurrentStaff.get();
     Task task = taskService.createNativeTaskQuery().sql(taskById).parameter("id", taskId).singleResult();
-    if (task == null || task.getTenantId() != null && !staff.sees(task.getTenantId())) {
+    if (task == null || task.getProcessDefinitionId() == null
+        || task.getTenantId() != null && !staff.sees(task.getTenantId())) {
       throw ApiException.notFound("task-not-found", "指定されたタスクは見つかりません（完了済みの可能性があります）。");
     }
-    if (!staff.isAdmin() && groupsOf(task).stream().noneMatch(staff::worksIn)) {
+    if (!staff.isAdmin() && (groupsOf(task).stream().noneMatch(staff::worksIn) || !granted(task, access))) {
       throw notYourDepartment();
     }
     return task;
+  }
+
+  /** Whether the engine's grants allow the signed-in member {@code access} to the task (engine's own rule). */
+  private boolean granted(Task task, Access access) {
+    Authentication member = identityService.getCurrentAuthentication();
+    if (member == null) {
+      return false;
+    }
+    String processKey = facts(task).processKey();
+    return switch (access) {
+      case READ -> allows(member, TaskPermissions.READ, Resources.TASK, task.getId())
+          || allows(member, ProcessDefinitionPermissions.READ_TASK, Resources.PROCESS_DEFINITION, processKey);
+      case WORK -> allows(member, TaskPermissions.TASK_WORK, Resources.TASK, task.getId())
+          || allows(member, TaskPermissions.UPDATE, Resources.TASK, task.getId())
+          || allows(member, ProcessDefinitionPermissions.TASK_WORK, Resources.PROCESS_DEFINITION, processKey)
+          || allows(member, ProcessDefinitionPermissions.UPDATE_TASK, Resources.PROCESS_DEFINITION, processKey);
+    };
+  }
+
+  private boolean allows(Authentication member, Permission permission, Resource resource, String resourceId) {
+    return authorizationService.isUserAuthorized(member.getUserId(), member.getGroupIds(), permission, resource,
+        resourceId);
   }
 
   private static ApiException notYourDepartment() {
@@ -222,7 +274,7 @@ public class DepartmentTaskService {
 
   /** The task claimed by the current staff member; an unclaimed task is claimed on the way. */
   private Task claimedByMe(String taskId) {
-    Task task = workable(taskId);
+    Task task = workable(taskId, Access.WORK);
     String me = CurrentStaff.get().userId();
     if (task.getAssignee() == null) {
       asMadoguchi.run(() -> taskService.claim(task.getId(), me));

@@ -188,6 +188,9 @@ class EngineAuthorizationsIT {
     jdbc.sql("delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = ? and RESOURCE_ID_ = ?")
         .params(Resources.TASK.resourceType(), accept).update();
     assertThat(counterMayWork(accept)).isFalse();
+    // Madoguchi goes by the same grants: a grant deleted takes the right away through its API too
+    assertThat(counter.post("/api/tasks/" + accept + "/complete", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
 
     assertThat(engineAuthorizations.grant()).isPositive();
 

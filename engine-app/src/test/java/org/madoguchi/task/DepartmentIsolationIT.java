@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.madoguchi.connectors.notice.EmbeddedMoveOutNoticeConnector;
 import org.madoguchi.connectors.notice.MoveOutNotice;
@@ -27,6 +29,8 @@ class DepartmentIsolationIT {
   EmbeddedMoveOutNoticeConnector notices;
   @Autowired
   MunicipalityProperties municipality;
+  @Autowired
+  TaskService taskService;
 
   @Test
   void departmentCannotListClaimOrCompleteAnotherDepartmentsTask() {
@@ -64,6 +68,20 @@ class DepartmentIsolationIT {
         .post("/api/tasks/" + accept.path("id").asText() + "/complete", Map.of()).getBody();
 
     assertThat(refused.path("error").asText()).isEqualTo("task-claimed-by-other");
+  }
+
+  @Test
+  void aTaskOutsideAnyProcessIsNotFound() {
+    Task standalone = taskService.newTask();
+    standalone.setName("手作業");
+    taskService.saveTask(standalone);
+    taskService.addCandidateGroup(standalone.getId(), "counter");
+    try {
+      JsonNode answer = ApiClient.as(rest, "counter").get("/api/tasks/" + standalone.getId()).getBody();
+      assertThat(answer.path("error").asText()).isEqualTo("task-not-found");
+    } finally {
+      taskService.deleteTask(standalone.getId(), true);
+    }
   }
 
   @Test
