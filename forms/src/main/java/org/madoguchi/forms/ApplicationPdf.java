@@ -111,10 +111,15 @@ public final class ApplicationPdf {
   public byte[] render(FilledApplication application) {
     Objects.requireNonNull(application, "application");
     try (PDDocument document = new PDDocument()) {
-      return font.embedWhile(document, pdfFont -> {
-        PdfCanvas canvas = new PdfCanvas(document, pdfFont);
-        PDImageXObject signature = application.signaturePng() == null ? null
-            : SignatureImage.embed(document, application.signaturePng());
+      PDImageXObject signature = application.signaturePng() == null ? null
+          : SignatureImage.embed(document, application.signaturePng());
+      // Laid out twice, the same way: first only to learn which characters it shows, so that the document embeds a
+      // font made of those (JapaneseFont#embedSubsetWhile), then drawn.
+      PdfCanvas shown = PdfCanvas.recording(font.widths());
+      new Layout(application, shown, signature).draw();
+      shown.finish();
+      return font.embedSubsetWhile(document, shown.recorded(), pdfFont -> {
+        PdfCanvas canvas = new PdfCanvas(document, pdfFont, font.widths());
         new Layout(application, canvas, signature).draw();
         canvas.finish();
         describe(document, application);

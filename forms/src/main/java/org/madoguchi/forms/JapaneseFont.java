@@ -1,19 +1,28 @@
 package org.madoguchi.forms;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -66,6 +75,18 @@ public final class JapaneseFont {
   private final boolean collection;
   /** Parsed fonts no rendering is using; at most {@link #MAX_IDLE_PARSED} are kept. */
   private final Deque<Parsed> idle = new ConcurrentLinkedDeque<>();
+
+  /**
+   * The tables a subset keeps: those PDFBox keeps in its own subsets, and the character map, names and metrics it
+   * reads when it adds the subset to a document (the vertical metrics and layout tables only made the file larger).
+   */
+  private static final List<String> SUBSET_TABLES = List.of("head", "hhea", "loca", "maxp", "cvt ", "prep", "glyf",
+      "hmtx", "fpgm", "gasp", "cmap", "OS/2", "name", "post");
+
+  /** Each character's width, once measured (NaN: no glyph). */
+  private final Map<Integer, Float> unitWidths = new ConcurrentHashMap<>();
+  /** The whole font in a document of its own, for measuring only; made at the first measurement. */
+  private PDType0Font measuring;
 
   /** As many parsed fonts as renderings usually run at once (the job executor's threads and a PDF preview). */
   private static final int MAX_IDLE_PARSED = 4;
@@ -161,6 +182,101 @@ public final class JapaneseFont {
       parsed.close();
     }
     return result;
+  }
+
+  /**
+   * The widths layout measures with: the whole font's, through PDFBox as it measures the embedded font, so that a
+   * document embedding a subset of the font lays out exactly as one embedding the whole. Safe for concurrent use;
+   * each character is measured once.
+   */
+  PdfCanvas.Widths widths() {
+    return this::unitWidth;
+  }
+
+  private float unitWidth(int codePoint) {
+    Float known = unitWidths.get(codePoint);
+    if (known != null) {
+      return known;
+    }
+    float width;
+    synchronized (unitWidths) {
+      try {
+        if (measuring == null) {
+          // never saved: only measures; its parsed font stays open with it
+          measuring = PDType0Font.load(new PDDocument(), parse().font(), true);
+        }
+        width = measuring.getStringWidth(new String(Character.toChars(codePoint)));
+      } catch (IllegalArgumentException noGlyph) {
+        width = Float.NaN;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    unitWidths.put(codePoint, width);
+    return width;
+  }
+
+  /**
+   * Adds to {@code document} a font made of the glyphs of {@code codePoints} only, embedded whole, and runs
+   * {@code use}, which must save the document. Much cheaper than {@link #embedWhile}: PDFBox builds the width
+   * table of every glyph of the font it is given when the font is added to a document, and subsets it again on
+   * saving; given the subset, both are a few hundred glyphs instead of the whole font's ~16 000. The subset is named
+   * with a tag made from the characters ({@code ABCDEF+IPAexGothic}), so equal text gives equal bytes.
+   *
+   * <p>A character beyond the Basic Multilingual Plane (as in a name's 𠮟) sends the document through
+   * {@link #embedWhile}: the subset's character map holds that plane only.
+   */
+  <T> T embedSubsetWhile(PDDocument document, Set<Integer> codePoints, Use<T> use) throws IOException {
+    if (codePoints.stream().anyMatch(c -> !Character.isBmpCodePoint(c))) {
+      return embedWhile(document, use);
+    }
+    byte[] subset = subset(codePoints);
+    try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(subset))) {
+      font.setEnableGsub(false);
+      return use.apply(PDType0Font.load(document, font, false));
+    }
+  }
+
+  private byte[] subset(Set<Integer> codePoints) throws IOException {
+    Parsed parsed = idle.pollFirst();
+    if (parsed == null) {
+      parsed = parse();
+    }
+    byte[] subset;
+    try {
+      TTFSubsetter subsetter = new TTFSubsetter(parsed.font(), SUBSET_TABLES);
+      subsetter.setPrefix(tag(codePoints));
+      subsetter.addAll(codePoints);
+      ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+      subsetter.writeToStream(out);
+      subset = out.toByteArray();
+    } catch (IOException | RuntimeException e) {
+      parsed.close();
+      throw e;
+    }
+    if (idle.size() < MAX_IDLE_PARSED) {
+      idle.offerFirst(parsed);
+    } else {
+      parsed.close();
+    }
+    return subset;
+  }
+
+  /** Six capital letters from the characters, as PDF names a subset font: {@code ABCDEF+}. */
+  private static String tag(Set<Integer> codePoints) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+    codePoints.stream().sorted().forEach(c -> digest.update(ByteBuffer.allocate(4).putInt(c).array()));
+    byte[] hash = digest.digest();
+    StringBuilder tag = new StringBuilder(7);
+    for (int i = 0; i < 6; i++) {
+      tag.append((char) ('A' + Math.floorMod(hash[i], 26)));
+    }
+    return tag.append('+').toString();
   }
 
   /**

@@ -3,9 +3,12 @@ package org.madoguchi.forms;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -42,10 +45,19 @@ final class PdfCanvas {
   private static final float ASCENT = 0.88f;
   private static final float LEADING = 1.45f;
 
+  /** The advance width of a character in thousandths of the font size, or NaN when the font has no glyph. */
+  @FunctionalInterface
+  interface Widths {
+    float unitWidth(int codePoint);
+  }
+
   private final PDDocument document;
   private final PDType0Font font;
-  private final Map<Integer, Float> unitWidths = new HashMap<>();
+  private final Widths widths;
+  /** Null while drawing; while recording, the characters the text shows, and nothing is drawn. */
+  private final Set<Integer> recorded;
   private final List<PDPage> pages = new ArrayList<>();
+  private int pageCount;
   private PDPageContentStream content;
   private float y;
   private Runnable pageHeader = () -> { };
@@ -53,9 +65,47 @@ final class PdfCanvas {
   private Float frameTop;
   private float bodyTop;
 
+  /** Draws in {@code font}, measuring with it. */
   PdfCanvas(PDDocument document, PDType0Font font) {
+    this(document, font, widthsOf(font), null);
+  }
+
+  /** Draws in {@code font}, measuring with {@code widths} (which must give the font's own widths). */
+  PdfCanvas(PDDocument document, PDType0Font font, Widths widths) {
+    this(document, font, widths, null);
+  }
+
+  private PdfCanvas(PDDocument document, PDType0Font font, Widths widths, Set<Integer> recorded) {
     this.document = document;
     this.font = font;
+    this.widths = widths;
+    this.recorded = recorded;
+  }
+
+  /**
+   * A canvas that draws nothing and records every character its text would show: the same layout as a drawing
+   * canvas measuring with the same {@code widths}, so that a document's font can be made for exactly those.
+   */
+  static PdfCanvas recording(Widths widths) {
+    return new PdfCanvas(null, null, widths, new TreeSet<>());
+  }
+
+  /** The characters shown so far, of a {@link #recording} canvas. */
+  Set<Integer> recorded() {
+    return Collections.unmodifiableSet(recorded);
+  }
+
+  private static Widths widthsOf(PDType0Font font) {
+    Map<Integer, Float> known = new HashMap<>();
+    return codePoint -> known.computeIfAbsent(codePoint, c -> {
+      try {
+        return font.getStringWidth(new String(Character.toChars(c)));
+      } catch (IllegalArgumentException e) {
+        return Float.NaN;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   float left() {
@@ -85,18 +135,23 @@ final class PdfCanvas {
   }
 
   void newPage() {
-    boolean first = pages.isEmpty();
-    if (content != null) {
+    boolean first = pageCount == 0;
+    if (!first) {
       closeFrameOnPage();
+    }
+    if (content != null) {
       close(content);
     }
-    PDPage page = new PDPage(PAGE);
-    document.addPage(page);
-    pages.add(page);
-    try {
-      content = new PDPageContentStream(document, page);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    pageCount++;
+    if (recorded == null) {
+      PDPage page = new PDPage(PAGE);
+      document.addPage(page);
+      pages.add(page);
+      try {
+        content = new PDPageContentStream(document, page);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     y = PAGE.getHeight() - MARGIN_TOP;
     if (!first) {
@@ -173,17 +228,8 @@ final class PdfCanvas {
     return c >= 0xFE00 && c <= 0xFE0F || c >= 0xE0100 && c <= 0xE01EF || c >= 0x180B && c <= 0x180D;
   }
 
-  /** The advance width of a character in thousandths of the font size, or NaN when the font has no glyph. */
   private float unitWidth(int codePoint) {
-    return unitWidths.computeIfAbsent(codePoint, c -> {
-      try {
-        return font.getStringWidth(new String(Character.toChars(c)));
-      } catch (IllegalArgumentException e) {
-        return Float.NaN;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return widths.unitWidth(codePoint);
   }
 
   float textWidth(String text, float size) {
@@ -277,6 +323,10 @@ final class PdfCanvas {
   /** One line of text with its baseline at {@code baseline}; text is assumed {@link #printable(String)}. */
   void text(String text, float x, float baseline, float size, boolean bold, float gray) {
     if (text.isEmpty()) {
+      return;
+    }
+    if (recorded != null) {
+      text.codePoints().forEach(recorded::add);
       return;
     }
     try {
@@ -398,6 +448,9 @@ final class PdfCanvas {
   // ---- shapes and images
 
   void fillRect(float x, float bottom, float w, float h, float gray) {
+    if (recorded != null) {
+      return;
+    }
     try {
       content.setNonStrokingColor(gray);
       content.addRect(x, bottom, w, h);
@@ -409,6 +462,9 @@ final class PdfCanvas {
   }
 
   void strokeRect(float x, float bottom, float w, float h, float lineWidth) {
+    if (recorded != null) {
+      return;
+    }
     try {
       content.setLineWidth(lineWidth);
       content.addRect(x, bottom, w, h);
@@ -419,6 +475,9 @@ final class PdfCanvas {
   }
 
   void line(float x1, float y1, float x2, float y2, float lineWidth, boolean dashed) {
+    if (recorded != null) {
+      return;
+    }
     try {
       content.setLineWidth(lineWidth);
       if (dashed) {
@@ -436,6 +495,9 @@ final class PdfCanvas {
   }
 
   void image(PDImageXObject image, float x, float bottom, float w, float h) {
+    if (recorded != null) {
+      return;
+    }
     try {
       content.drawImage(image, x, bottom, w, h);
     } catch (IOException e) {
@@ -447,13 +509,21 @@ final class PdfCanvas {
 
   /** Closes the last page and stamps "n / total" at the foot of every page. */
   void finish() {
-    if (content != null) {
+    if (pageCount > 0) {
       closeFrameOnPage();
+    }
+    if (content != null) {
       close(content);
       content = null;
     }
-    int total = pages.size();
+    int total = pageCount;
     float size = 9;
+    if (recorded != null) {
+      for (int i = 0; i < total; i++) {
+        text((i + 1) + " / " + total, 0, 0, size, false, 0.25f);
+      }
+      return;
+    }
     for (int i = 0; i < total; i++) {
       try (PDPageContentStream footer = new PDPageContentStream(document, pages.get(i),
           PDPageContentStream.AppendMode.APPEND, true, true)) {
@@ -470,7 +540,7 @@ final class PdfCanvas {
   }
 
   int pageCount() {
-    return pages.size();
+    return pageCount;
   }
 
   private static void close(PDPageContentStream stream) {

@@ -215,6 +215,15 @@ class ApplicationPdfTest {
   }
 
   @Test
+  void printsAKanjiBeyondTheBasicPlane() {
+    // 𠮟 (U+20B9F) is in JIS X 0213 and in the font, but beyond what a subset's character map holds
+    SampleApplications.Person beyond = new SampleApplications.Person("𠮟田太郎", "シッタ　タロウ",
+        HEAD.birthDate(), "MALE", "世帯主", "1");
+    String text = text(PDF.render(SampleApplications.filled(moveIn, beyond, List.of(beyond), ADDRESS)));
+    assertThat(text).contains("𠮟田太郎").doesNotContain("〓");
+  }
+
+  @Test
   void embedsTheJapaneseFontAsASubset() throws IOException {
     byte[] pdf = PDF.render(SampleApplications.filled(moveIn));
     try (PDDocument document = Loader.loadPDF(pdf)) {

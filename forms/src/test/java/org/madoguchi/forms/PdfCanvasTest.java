@@ -61,4 +61,24 @@ class PdfCanvasTest {
     assertThat(canvas.printable("葛\uDB40\uDD00城")).isEqualTo("葛城");
     assertThat(canvas.printable("一行目\r\n二行目\tタブ")).isEqualTo("一行目\n二行目 タブ");
   }
+
+  @Test
+  void aRecordingCanvasLaysOutAlikeAndKeepsEveryCharacterItWouldShowPageNumbersIncluded() throws IOException {
+    PdfCanvas recording = PdfCanvas.recording(FONT.widths());
+    PdfCanvas drawing = new PdfCanvas(document, PDType0Font.load(document, FONT.path().toFile()), FONT.widths());
+    for (PdfCanvas each : List.of(recording, drawing)) {
+      each.newPage();
+      each.text("鹿児島", each.left(), 700, 10, false, 0f);
+      each.strokeRect(each.left(), 600, 100, 50, 1f);
+      each.newPage();
+      each.finish();
+    }
+
+    assertThat(recording.pageCount()).isEqualTo(drawing.pageCount()).isEqualTo(2);
+    assertThat(recording.recorded()).containsExactlyInAnyOrderElementsOf(
+        "鹿児島1 / 22 / 2".codePoints().boxed().collect(java.util.stream.Collectors.toSet()));
+    // measured alike: the whole font's widths are the embedded font's
+    assertThat(recording.textWidth("鹿児島 Kagoshima", 10)).isEqualTo(canvas.textWidth("鹿児島 Kagoshima", 10));
+    assertThat(document.getNumberOfPages()).isEqualTo(2);
+  }
 }
