@@ -236,6 +236,9 @@ class ApplicationPdfTest {
         assertThat(font).isInstanceOf(PDType0Font.class);
         assertThat(font.isEmbedded()).isTrue();
         assertThat(font.getName()).matches("[A-Z]{6}\\+" + PDF.font().name());  // the subset tag
+        // the embedded subset's widths are the whole font's, which the layout measured with
+        float measured = (float) "鹿児島市長様".codePoints().mapToDouble(c -> PDF.font().widths().unitWidth(c)).sum();
+        assertThat(font.getStringWidth("鹿児島市長様")).isEqualTo(measured);
       });
     }
     // the whole IPAex font is 6 MB: a subset is what keeps an application small
