@@ -164,14 +164,28 @@ public final class JapaneseFont {
    * The parsed font is kept for the next rendering unless {@code use} failed, which may leave it half read.
    */
   <T> T embedWhile(PDDocument document, Use<T> use) throws IOException {
+    // Not closed with the document: the parsed font outlives it.
+    return withParsed(font -> use.apply(PDType0Font.load(document, font, true)));
+  }
+
+  /** What is done with a parsed font of the pool. */
+  @FunctionalInterface
+  private interface WithParsed<T> {
+    T apply(TrueTypeFont font) throws IOException;
+  }
+
+  /**
+   * Runs {@code work} with a parsed font to itself, then keeps the font for the next rendering unless {@code work}
+   * failed, which may leave it half read.
+   */
+  private <T> T withParsed(WithParsed<T> work) throws IOException {
     Parsed parsed = idle.pollFirst();
     if (parsed == null) {
       parsed = parse();
     }
     T result;
     try {
-      // Not closed with the document: the parsed font outlives it.
-      result = use.apply(PDType0Font.load(document, parsed.font(), true));
+      result = work.apply(parsed.font());
     } catch (IOException | RuntimeException e) {
       parsed.close();
       throw e;
@@ -238,28 +252,14 @@ public final class JapaneseFont {
   }
 
   private byte[] subset(Set<Integer> codePoints) throws IOException {
-    Parsed parsed = idle.pollFirst();
-    if (parsed == null) {
-      parsed = parse();
-    }
-    byte[] subset;
-    try {
-      TTFSubsetter subsetter = new TTFSubsetter(parsed.font(), SUBSET_TABLES);
+    return withParsed(font -> {
+      TTFSubsetter subsetter = new TTFSubsetter(font, SUBSET_TABLES);
       subsetter.setPrefix(tag(codePoints));
       subsetter.addAll(codePoints);
       ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
       subsetter.writeToStream(out);
-      subset = out.toByteArray();
-    } catch (IOException | RuntimeException e) {
-      parsed.close();
-      throw e;
-    }
-    if (idle.size() < MAX_IDLE_PARSED) {
-      idle.offerFirst(parsed);
-    } else {
-      parsed.close();
-    }
-    return subset;
+      return out.toByteArray();
+    });
   }
 
   /** Six capital letters from the characters, as PDF names a subset font: {@code ABCDEF+}. */
