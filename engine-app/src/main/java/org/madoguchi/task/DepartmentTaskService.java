@@ -84,12 +84,13 @@ public class DepartmentTaskService {
   DepartmentTaskService(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
       ManagementService managementService, AuthorizationService authorizationService, IdentityService identityService,
       ProcedureCatalog procedures, AuditLog audit, AsMadoguchi asMadoguchi, Clock clock) {
+    this.taskService = taskService;
     this.authorizationService = authorizationService;
     this.identityService = identityService;
-    this.taskById = "select * from " + managementService.getTableName(Task.class) + " where ID_ = #{id}";
-    this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
+    // read here, at start-up: the table name is an administrator's information once someone is signed in
+    this.taskById = "select * from " + managementService.getTableName(Task.class) + " where ID_ = #{id}";
     this.procedures = procedures;
     this.audit = audit;
     this.asMadoguchi = asMadoguchi;
@@ -152,8 +153,7 @@ public class DepartmentTaskService {
       }
     }
     return tasks.stream().map(task -> view(task, task.getAssignee(),
-        variables.getOrDefault(task.getProcessInstanceId(), Map.of()),
-        facts(task).candidateGroups() != null ? facts(task).candidateGroups() : candidateGroupsIfStillOpen(task)))
+        variables.getOrDefault(task.getProcessInstanceId(), Map.of()), groupsIfStillOpen(task)))
         .toList();
   }
 
@@ -167,16 +167,9 @@ public class DepartmentTaskService {
 
   @Transactional
   public TaskView claim(String taskId) {
-    Task task = workable(taskId, Access.WORK);
-    String me = CurrentStaff.get().userId();
-    if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
-      throw ApiException.conflict("task-claimed-by-other", "このタスクは他の職員（" + task.getAssignee() + "）が担当しています。");
-    }
-    if (task.getAssignee() == null) {
-      asMadoguchi.run(() -> taskService.claim(task.getId(), me));
-    }
+    Task task = claimedByMe(taskId);
     // The claim succeeded, so the task is the one read above, now assigned to me: no need to read it again.
-    TaskView view = view(task, me);
+    TaskView view = view(task, CurrentStaff.get().userId());
     // Who took the task on: the engine's user operation log does not see work done as Madoguchi.
     audit.record(AuditAction.CLAIM_TASK, view.visitId(), null, "担当: " + view.name());
     return view;
@@ -356,9 +349,9 @@ public class DepartmentTaskService {
   }
 
   /** The groups of a task that may have been completed since the list's query: none, then. */
-  private List<String> candidateGroupsIfStillOpen(Task task) {
+  private List<String> groupsIfStillOpen(Task task) {
     try {
-      return candidateGroups(task);
+      return groupsOf(task);
     } catch (NullValueException completedMeanwhile) {
       return List.of();
     }
