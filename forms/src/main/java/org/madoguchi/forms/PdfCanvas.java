@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -65,11 +63,6 @@ final class PdfCanvas {
   private Float frameTop;
   private float bodyTop;
 
-  /** Draws in {@code font}, measuring with it. */
-  PdfCanvas(PDDocument document, PDType0Font font) {
-    this(document, font, widthsOf(font), null);
-  }
-
   /** Draws in {@code font}, measuring with {@code widths} (which must give the font's own widths). */
   PdfCanvas(PDDocument document, PDType0Font font, Widths widths) {
     this(document, font, widths, null);
@@ -95,18 +88,6 @@ final class PdfCanvas {
     return Collections.unmodifiableSet(recorded);
   }
 
-  private static Widths widthsOf(PDType0Font font) {
-    Map<Integer, Float> known = new HashMap<>();
-    return codePoint -> known.computeIfAbsent(codePoint, c -> {
-      try {
-        return font.getStringWidth(new String(Character.toChars(c)));
-      } catch (IllegalArgumentException e) {
-        return Float.NaN;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-  }
 
   float left() {
     return MARGIN_X;
