@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.ResourceReport;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.madoguchi.security.AsMadoguchi;
-import org.madoguchi.tenant.TenantDefinitions;
 import org.madoguchi.security.EngineAuthorizations;
+import org.madoguchi.tenant.TenantDefinitions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
  * cleared for the call, so neither its authorization nor its tenant check applies, and put back afterwards.
  *
  * <p>Only for calls Madoguchi makes on a staff member's behalf that the member's own engine grants do not cover, after
- * Madoguchi has decided in its own terms that the member may have the answer. Each caller scopes the call itself —
- * to a visit it found for the member's municipality, to the tasks the engine listed for the member — and says why
- * in its Javadoc. Everything else runs as the staff member (EngineAuthenticationFilter).
+ * Madoguchi has decided in its own terms that the member may have the answer, or do the work. Each caller scopes the
+ * call itself — to a visit it found for the member's municipality, to the tasks the engine listed for the member, to a
+ * task the member may work by the engine's own grants — and says why in its Javadoc. Everything else runs as the
+ * staff member (EngineAuthenticationFilter).
  */
 @Component
 public class AsMadoguchi {

@@ -47,9 +47,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What each role may do through the engine, which checks every call a signed-in staff member makes (the Visit and
+ * What each role may do through the engine, which checks the calls a signed-in staff member makes (the Visit and
  * task APIs, the pages, {@code /engine-rest}, the Camunda webapps) against these grants, within the staff member's
- * own municipality (the engine's tenant check):
+ * own municipality (the engine's tenant check); a task, which Madoguchi works {@linkplain AsMadoguchi as itself}, it
+ * checks against the same grants first:
  *
  * <ul>
  *   <li>everyone signed in: read the models — process and decision definitions, deployments (forms) — and the
@@ -65,7 +66,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ul>
  *
  * <p>Nobody but administrators gets a grant to work tasks, to change or delete cases, to deploy or to touch the
- * identity store: staff claim and complete the tasks whose candidates they are through the grants the engine itself
+ * identity store: staff claim and complete the tasks whose candidates they are by the grants the engine itself
  * makes for each task's candidate groups and assignee ({@code defaultUserPermissionNameForTask: TASK_WORK}), so a
  * department works the steps its model gives it and no other. Only the shared models (deployed without a municipality)
  * decide the grants per process key; a municipality's own version of a model changes nothing here, since a grant
@@ -74,9 +75,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Granted on every start, before the demo data (a group need not exist to be granted something), and again after
  * each deployment of shared models through Madoguchi: what is there is left as it is, what is missing is added,
- * nothing is ever taken away (an administrator revokes in Camunda Admin). The Spring Boot starter makes the
- * administrators' grants only when it creates {@code camunda.bpm.admin-user}, which Madoguchi does not configure; an
- * installation that does finds them here as made, and nothing is added twice.
+ * nothing is ever taken away (an administrator deletes or narrows a grant in Camunda Admin; revokes are not
+ * consulted). The Spring Boot starter makes the administrators' grants only when it creates
+ * {@code camunda.bpm.admin-user}, which Madoguchi does not configure; an installation that does finds them here as
+ * made, and nothing is added twice.
  * Nodes starting together may both try to add the same grant; the engine's unique key on each authorization refuses
  * the second, which then reads the first and finds nothing to do. Open tasks without any grant — created while
  * authorizations were off — get the grants the engine would have made for them.

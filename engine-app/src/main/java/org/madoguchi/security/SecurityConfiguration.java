@@ -27,9 +27,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Who may call what. Staff sign in with HTTP Basic (API clients) or the login form (the UI); the engine's
  * REST API is open to every signed-in staff member for reading (installation administrators for everything),
  * as whom the engine then checks each call against its authorizations (EngineAuthorizations) and tenant
- * memberships; Camunda's webapps keep their own login and CSRF
- * protection. The UI's scripts call the API with the session cookie and the CSRF token the page carries in its meta
- * tags.
+ * memberships; Camunda's webapps keep their own login and CSRF protection. The UI's scripts call the API with the
+ * session cookie and the CSRF token the page carries in its meta tags.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
