@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +30,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.madoguchi.audit.AuditAction;
 import org.madoguchi.audit.AuditLog;
@@ -60,9 +63,11 @@ public class DepartmentTaskService {
       "householdNumber", "atenaNumbers");
   static final String DECISION = "decision";
   static final String RETURN_REASON = "returnReason";
+  private static final String VISIT_ID = "visitId";
+  private static final String ATENA_NUMBERS = "atenaNumbers";
   static final String RETURNABLE_PROPERTY = "madoguchi.returnable";
   /** The process variables a task row shows. */
-  private static final List<String> TASK_VIEW_VARIABLES = List.of("visitId", "returnReason", "atenaNumbers");
+  private static final List<String> TASK_VIEW_VARIABLES = List.of(VISIT_ID, RETURN_REASON, ATENA_NUMBERS);
   private static final Pattern VARIABLE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
   private static final int MAX_VALUES = 50;
   private static final int MAX_TEXT = 2000;
@@ -78,6 +83,16 @@ public class DepartmentTaskService {
   private final Clock clock;
   /** One task by its id, in the engine's task table (with the configured table prefix). */
   private final String taskById;
+  /** Most tasks' cases remembered: a task is listed or claimed shortly before it is completed. */
+  private static final int REMEMBERED_CASES = 10_000;
+  /** Who each recently read task's case concerns, by task id, so completing it need not read its variables again. */
+  private final Map<String, CaseIdentity> caseOfTask = Collections.synchronizedMap(
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CaseIdentity> eldest) {
+          return size() > REMEMBERED_CASES;
+        }
+      });
   /** What each deployed version's model says about its user tasks, by definition id and task key. */
   private final Map<String, TaskDefinitionFacts> taskDefinitions = new ConcurrentHashMap<>();
 
@@ -98,27 +113,28 @@ public class DepartmentTaskService {
   }
 
   /**
-   * The open tasks of {@code department} (or of all the staff member's groups), longest waiting first. No
-   * transaction around it on purpose: should an engine read fail on a task completed meanwhile, it must not
+   * The open tasks of {@code department} (or of all the staff member's groups), longest waiting first; with
+   * {@code visitId}, only that visit's (its own process and the procedures it started share it as business key).
+   * No transaction around it on purpose: should an engine read fail on a task completed meanwhile, it must not
    * mark a surrounding transaction rollback-only and so turn the whole list into an error.
    */
-  public List<TaskView> list(String department) {
+  public List<TaskView> list(String department, String visitId) {
     CurrentStaff staff = CurrentStaff.get();
-    List<Task> tasks;
+    TaskQuery query = taskService.createTaskQuery().active();
+    if (visitId != null && !visitId.isBlank()) {
+      query.processInstanceBusinessKey(visitId);
+    }
     if (department != null && !department.isBlank()) {
       if (!staff.worksIn(department) && !staff.isAdmin()) {
         throw ApiException.forbidden("not-your-department", "他の課のタスク一覧は表示できません。");
       }
-      tasks = taskService.createTaskQuery().taskCandidateGroup(department).includeAssignedTasks().active().list();
-    } else if (staff.isAdmin()) {
-      tasks = taskService.createTaskQuery().active().list();
-    } else if (staff.groups().isEmpty()) {
-      tasks = List.of();
-    } else {
-      tasks = taskService.createTaskQuery().taskCandidateGroupIn(new ArrayList<>(staff.groups()))
-          .includeAssignedTasks().active().list();
+      query.taskCandidateGroup(department).includeAssignedTasks();
+    } else if (staff.groups().isEmpty() && !staff.isAdmin()) {
+      return List.of();
+    } else if (!staff.isAdmin()) {
+      query.taskCandidateGroupIn(new ArrayList<>(staff.groups())).includeAssignedTasks();
     }
-    return views(tasks).stream().sorted(Comparator.comparing(TaskView::created)).toList();
+    return views(query.list()).stream().sorted(Comparator.comparing(TaskView::created)).toList();
   }
 
   /**
@@ -159,7 +175,8 @@ public class DepartmentTaskService {
 
   @Transactional
   public TaskView get(String taskId) {
-    TaskView view = view(workable(taskId, Access.READ));
+    Task task = workable(taskId, Access.READ);
+    TaskView view = view(task, task.getAssignee());
     view.atenaNumbers().forEach(atenaNumber ->
         audit.record(AuditAction.READ_TASK, view.visitId(), atenaNumber, "タスク " + view.name()));
     return view;
@@ -180,9 +197,10 @@ public class DepartmentTaskService {
     Task task = claimedByMe(taskId);
     Map<String, Object> variables = new HashMap<>(checkedValues(values));
     variables.put(DECISION, "APPROVE");
-    TaskView view = view(task);
+    CaseIdentity identity = caseOf(task);
     asMadoguchi.run(() -> taskService.complete(task.getId(), variables));
-    recordCompletion(view, "完了: ");
+    caseOfTask.remove(task.getId());
+    recordCompletion(task, identity, "完了: ");
   }
 
   @Transactional
@@ -197,19 +215,43 @@ public class DepartmentTaskService {
     if (!isReturnable(task)) {
       throw ApiException.conflict("task-not-returnable", "この作業は差戻しできません。");
     }
-    TaskView view = view(task);
+    CaseIdentity identity = caseOf(task);
     asMadoguchi.run(() -> taskService.complete(task.getId(),
         Map.of(DECISION, "RETURN", RETURN_REASON, reason.strip())));
-    recordCompletion(view, "差戻し: ");
+    caseOfTask.remove(task.getId());
+    recordCompletion(task, identity, "差戻し: ");
   }
 
   /** Who completed the task, per resident it concerns, or once when it concerns none by name (the visit's own). */
-  private void recordCompletion(TaskView view, String how) {
-    if (view.atenaNumbers().isEmpty()) {
-      audit.record(AuditAction.COMPLETE_TASK, view.visitId(), null, how + view.name());
+  private void recordCompletion(Task task, CaseIdentity identity, String how) {
+    if (identity.atenaNumbers().isEmpty()) {
+      audit.record(AuditAction.COMPLETE_TASK, identity.visitId(), null, how + task.getName());
     }
-    view.atenaNumbers().forEach(atenaNumber ->
-        audit.record(AuditAction.COMPLETE_TASK, view.visitId(), atenaNumber, how + view.name()));
+    identity.atenaNumbers().forEach(atenaNumber ->
+        audit.record(AuditAction.COMPLETE_TASK, identity.visitId(), atenaNumber, how + task.getName()));
+  }
+
+  /**
+   * The visit and the residents a task's case concerns: the process sets both when it starts and no form may change
+   * them ({@link #RESERVED_VARIABLES}), so they are kept from the task's last read and otherwise read now.
+   */
+  private record CaseIdentity(String visitId, List<String> atenaNumbers) {
+  }
+
+  private CaseIdentity caseOf(Task task) {
+    CaseIdentity known = caseOfTask.get(task.getId());
+    if (known != null) {
+      return known;
+    }
+    Map<String, Object> variables = asMadoguchi.call(() -> taskService.getVariables(task.getId(),
+        List.of(VISIT_ID, ATENA_NUMBERS)));
+    return identityOf(variables);
+  }
+
+  private static CaseIdentity identityOf(Map<String, Object> variables) {
+    String atenaNumbers = (String) variables.get(ATENA_NUMBERS);
+    return new CaseIdentity((String) variables.get(VISIT_ID),
+        atenaNumbers == null || atenaNumbers.isBlank() ? List.of() : List.of(atenaNumbers.split(",")));
   }
 
   /** What a staff member does with a task. */
@@ -298,10 +340,6 @@ public class DepartmentTaskService {
     return values;
   }
 
-  private TaskView view(Task task) {
-    return view(task, task.getAssignee());
-  }
-
   /** One task's row, of a task {@link #workable} for the staff member; its variables as the task sees them. */
   private TaskView view(Task task, String assignee) {
     Map<String, Object> variables = asMadoguchi.call(() -> taskService.getVariables(task.getId(),
@@ -312,15 +350,14 @@ public class DepartmentTaskService {
   private TaskView view(Task task, String assignee, Map<String, Object> variables, List<String> candidateGroups) {
     TaskDefinitionFacts facts = facts(task);
     ProcedureDefinition procedure = facts.procedure();
-    String atenaNumbers = (String) variables.get("atenaNumbers");
+    CaseIdentity identity = identityOf(variables);
+    caseOfTask.put(task.getId(), identity);
     Instant created = task.getCreateTime().toInstant();
     return new TaskView(task.getId(), task.getName(), task.getTaskDefinitionKey(), facts.processKey(),
         procedure == null ? facts.processKey() : procedure.name(), procedure == null ? null : procedure.department(),
-        procedure == null ? null : procedure.departmentName(), (String) variables.get("visitId"),
-        task.getProcessInstanceId(), candidateGroups, assignee, created,
-        Duration.between(created, Instant.now(clock)).toMinutes(), facts.returnable(),
-        (String) variables.get(RETURN_REASON),
-        atenaNumbers == null || atenaNumbers.isBlank() ? List.of() : Arrays.asList(atenaNumbers.split(",")));
+        procedure == null ? null : procedure.departmentName(), identity.visitId(), task.getProcessInstanceId(),
+        candidateGroups, assignee, created, Duration.between(created, Instant.now(clock)).toMinutes(),
+        facts.returnable(), (String) variables.get(RETURN_REASON), identity.atenaNumbers());
   }
 
   /**

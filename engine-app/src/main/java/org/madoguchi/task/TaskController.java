@@ -26,9 +26,10 @@ class TaskController {
   }
 
   @GetMapping
-  @Operation(summary = "課のタスク一覧（待ち時間の長い順）")
-  List<TaskView> list(@RequestParam(required = false) String department) {
-    return tasks.list(department);
+  @Operation(summary = "課のタスク一覧（待ち時間の長い順）。visitId を付けるとその来庁のタスクだけ")
+  List<TaskView> list(@RequestParam(required = false) String department,
+      @RequestParam(required = false) String visitId) {
+    return tasks.list(department, visitId);
   }
 
   @GetMapping("/{id}")

@@ -72,6 +72,12 @@ class VisitController {
     return views.of(visits.get(id));
   }
 
+  @GetMapping("/visits/{id}/progress")
+  @Operation(summary = "来庁の進み具合（状態・エラーの有無・手続の件数。個人情報を含まないので、待つ間の確認に）")
+  VisitProgress progress(@PathVariable String id) {
+    return views.progressOf(visits.find(id));
+  }
+
   @GetMapping("/visits/{id}/burden")
   @Operation(summary = "書く負担: 紙なら書く項目数と、窓口で住民が書く項目数・署名数")
   WritingBurden burden(@PathVariable String id) {

@@ -72,6 +72,16 @@ public class VisitViews {
         started);
   }
 
+  /** How far the visit has got, read as the view reads it but without the household, the interview or the audit. */
+  @Transactional(readOnly = true)
+  public VisitProgress progressOf(Visit visit) {
+    List<ProcedureState> started = procedures.of(visit.id());
+    boolean incident = hasIncident(visit.id(), visits.lifeEventOf(visit).visitProcessKey());
+    return new VisitProgress(visit.id(), statusOf(visit, started), incident, started.size(),
+        (int) started.stream().filter(ProcedureState::accepted).count(),
+        (int) started.stream().filter(p -> p.state() == ProcedureState.Step.COMPLETED).count());
+  }
+
   /** The board line of a visit, or null once it is done at the counter. */
   @Transactional(readOnly = true)
   public VisitBoardEntry boardEntry(Visit visit, Instant now) {

@@ -70,7 +70,7 @@ class TaskPagesController {
     }
     String query = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
     Comparator<TaskView> byWaiting = Comparator.comparing(TaskView::created);
-    List<TaskView> shown = tasks.list(group).stream()
+    List<TaskView> shown = tasks.list(group, null).stream()
         .filter(task -> query.isEmpty() || matches(task, query))
         .filter(task -> switch (assigned) {
           case "unassigned" -> task.assignee() == null;

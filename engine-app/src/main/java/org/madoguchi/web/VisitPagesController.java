@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.madoguchi.document.DocumentArchive;
-import org.madoguchi.procedure.ProcedureState;
 import org.madoguchi.procedure.VisitProcedures;
 import org.madoguchi.security.CurrentStaff;
 import org.madoguchi.security.Roles;
@@ -19,6 +18,7 @@ import org.madoguchi.task.TaskView;
 import org.madoguchi.visit.InterviewAnswers;
 import org.madoguchi.visit.VisitApplications;
 import org.madoguchi.visit.Visit;
+import org.madoguchi.visit.VisitProgress;
 import org.madoguchi.visit.VisitService;
 import org.madoguchi.visit.VisitStatus;
 import org.madoguchi.visit.VisitView;
@@ -155,17 +155,11 @@ class VisitPagesController {
   /** Where the visit stands, without personal data: the status page polls it while the move-in is recorded. */
   @GetMapping(path = "/progress", produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseBody
-  Map<String, Object> progress(@PathVariable String id) {
+  VisitProgress progress(@PathVariable String id) {
     mayRead(id);
-    VisitView view = views.of(visits.find(id));
-    Map<String, Object> progress = new LinkedHashMap<>();
-    progress.put("status", view.status().name());
-    progress.put("incident", view.incident());
-    progress.put("procedures", view.procedures().size());
-    progress.put("completed", view.procedures().stream()
-        .filter(p -> p.state() == ProcedureState.Step.COMPLETED).count());
-    return progress;
+    return views.progressOf(visits.find(id));
   }
+
 
   /** Accepts every application of the visit still waiting at the counter (the page's script does it one by one). */
   @PostMapping("/accept")
@@ -173,7 +167,7 @@ class VisitPagesController {
   String acceptAll(@PathVariable String id, RedirectAttributes redirect) {
     int accepted = 0;
     try {
-      for (TaskView task : tasks.list(Roles.COUNTER_GROUP)) {
+      for (TaskView task : tasks.list(Roles.COUNTER_GROUP, id)) {
         if (id.equals(task.visitId()) && ACCEPT_STEP.equals(task.taskDefinitionKey())) {
           tasks.complete(task.id(), Map.of());
           accepted++;
@@ -195,7 +189,7 @@ class VisitPagesController {
     Map<String, TaskView> workable = new LinkedHashMap<>();
     for (String group : groups) {
       if (staff.isAdmin() || staff.worksIn(group)) {
-        for (TaskView task : tasks.list(group)) {
+        for (TaskView task : tasks.list(group, view.id())) {
           if (view.id().equals(task.visitId())) {
             workable.putIfAbsent(task.processInstanceId(), task);
           }

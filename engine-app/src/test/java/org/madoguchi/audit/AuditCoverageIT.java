@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.madoguchi.connectors.notice.EmbeddedMoveOutNoticeConnector;
 import org.madoguchi.connectors.notice.MoveOutNotice;
@@ -20,6 +22,7 @@ import org.madoguchi.system.MunicipalityProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,6 +41,8 @@ class AuditCoverageIT {
   MunicipalityProperties municipality;
   @Autowired
   RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
   @Autowired
   AuditChain chain;
   @Autowired
@@ -82,6 +87,63 @@ class AuditCoverageIT {
         .param("%/variable-instance [processInstanceIdIn]").query(Long.class).single()).isGreaterThanOrEqualTo(1);
     assertThat(jdbc.sql("select count(*) from audit_entry where detail like ?").param("%no-such-instance%")
         .query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void pollingAVisitsProgressReadsNoResidentsDataAndLeavesNoEntry() {
+    String visitId = submit();
+    ApiClient counter = ApiClient.as(rest, "counter");
+    int toAccept = counter.tasks("counter", visitId).size();
+    long entriesBefore = entriesOf(visitId);
+
+    JsonNode progress = null;
+    for (int poll = 0; poll < 3; poll++) {
+      ResponseEntity<JsonNode> answer = counter.get("/api/visits/" + visitId + "/progress");
+      assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+      progress = answer.getBody();
+    }
+
+    assertThat(progress.properties()).extracting(Map.Entry::getKey)
+        .containsExactly("visitId", "status", "incident", "procedures", "accepted", "completed");
+    assertThat(progress.path("status").asText()).isEqualTo("ACCEPTING");
+    assertThat(progress.path("incident").asBoolean()).isFalse();
+    assertThat(progress.path("procedures").asInt()).isPositive().isEqualTo(toAccept);
+    assertThat(progress.path("accepted").asInt()).isZero();
+    assertThat(progress.path("completed").asInt()).isZero();
+    assertThat(entriesOf(visitId)).isEqualTo(entriesBefore);
+    // the whole view shows the household: that read is on record
+    counter.get("/api/visits/" + visitId);
+    assertThat(entriesOf(visitId)).isEqualTo(entriesBefore + 1);
+
+    String accept = counter.tasks("counter", visitId).get(0).path("id").asText();
+    counter.post("/api/tasks/" + accept + "/complete", Map.of());
+    assertThat(counter.get("/api/visits/" + visitId + "/progress").getBody().path("accepted").asInt()).isEqualTo(1);
+    assertThat(ApiClient.as(rest, "hoken").get("/api/visits/" + visitId + "/progress").getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(counter.get("/api/visits/no-such-visit/progress").getBody().path("error").asText())
+        .isEqualTo("visit-not-found");
+  }
+
+  @Test
+  void completingATaskNoListHasShownNamesTheResidentsOfItsCase() {
+    MoveOutNotice notice = DemoHouseholds.familyOfFive(municipality.code());
+    notices.add(notice);
+    String visitId = MoveInDriver.accepted(rest, notice.id());
+    // found in the engine, not through Madoguchi's list: completing it must read whom its case concerns
+    Task check = taskService.createTaskQuery().processInstanceBusinessKey(visitId)
+        .taskCandidateGroup("insurance-pension").list().get(0);
+    String atenaNumbers = (String) runtimeService.getVariable(check.getProcessInstanceId(), "atenaNumbers");
+
+    assertThat(ApiClient.as(rest, "hoken").post("/api/tasks/" + check.getId() + "/complete", Map.of())
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertThat(jdbc.sql("select resident_ref from audit_entry where visit_id = ? and actor = 'hoken' "
+            + "and action = 'COMPLETE_TASK'").param(visitId).query(String.class).list())
+        .isNotEmpty().containsExactlyInAnyOrder(atenaNumbers.split(","));
+  }
+
+  private long entriesOf(String visitId) {
+    return jdbc.sql("select count(*) from audit_entry where visit_id = ?").param(visitId).query(Long.class).single();
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.madoguchi.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,15 +72,12 @@ public final class ApiClient {
     return rest.exchange(path, method, json(rawBody), JsonNode.class);
   }
 
-  /** The open tasks of {@code department} that belong to {@code visitId}. */
+  /** The open tasks of {@code department} that belong to {@code visitId}, as the task list filtered by visit lists them. */
   public List<JsonNode> tasks(String department, String visitId) {
     List<JsonNode> tasks = new ArrayList<>();
-    get("/api/tasks?department=" + department).getBody()
-        .forEach(task -> {
-          if (visitId.equals(task.path("visitId").asText())) {
-            tasks.add(task);
-          }
-        });
+    get("/api/tasks?department=" + department + "&visitId=" + visitId).getBody().forEach(tasks::add);
+    assertThat(tasks).as("the tasks listed for visit %s", visitId)
+        .allMatch(task -> visitId.equals(task.path("visitId").asText()));
     return tasks;
   }
 

@@ -56,6 +56,30 @@ class DepartmentIsolationIT {
   }
 
   @Test
+  void aVisitsTaskListHoldsThatVisitsTasksOnly() {
+    String oneVisit = submittedVisit();
+    String otherVisit = submittedVisit();
+    ApiClient counter = ApiClient.as(rest, "counter");
+
+    List<String> ofOne = counter.get("/api/tasks?department=counter&visitId=" + oneVisit).getBody()
+        .findValuesAsText("id");
+    List<String> ofOther = counter.get("/api/tasks?department=counter&visitId=" + otherVisit).getBody()
+        .findValuesAsText("id");
+    JsonNode all = counter.get("/api/tasks?department=counter").getBody();
+
+    assertThat(ofOne).isNotEmpty().doesNotContainAnyElementsOf(ofOther);
+    assertThat(ofOther).isNotEmpty();
+    assertThat(all.findValuesAsText("id")).containsAll(ofOne).containsAll(ofOther);
+    all.forEach(task -> {
+      String visitId = task.path("visitId").asText();
+      assertThat(ofOne.contains(task.path("id").asText())).isEqualTo(visitId.equals(oneVisit));
+    });
+    assertThat(ApiClient.as(rest, "kosodate").get("/api/tasks?department=counter&visitId=" + oneVisit)
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(counter.get("/api/tasks?department=counter&visitId=no-such-visit").getBody()).isEmpty();
+  }
+
+  @Test
   void taskClaimedByOneStaffMemberCannotBeCompletedByAnother() {
     String visitId = submittedVisit();
     ApiClient counter = ApiClient.as(rest, "counter");

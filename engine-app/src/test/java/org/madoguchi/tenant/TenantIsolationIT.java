@@ -58,6 +58,7 @@ class TenantIsolationIT {
     assertNotFound(kagoshimaCounter.get("/api/visits/" + kirishimaVisit), "visit-not-found");
     assertNotFound(kirishimaCounter.get("/api/visits/" + kagoshimaVisit), "visit-not-found");
     assertNotFound(kirishimaCounter.get("/api/visits/" + kagoshimaVisit + "/documents"), "visit-not-found");
+    assertNotFound(kirishimaCounter.get("/api/visits/" + kagoshimaVisit + "/progress"), "visit-not-found");
     assertThat(kirishimaCounter.put("/api/visits/" + kagoshimaVisit + "/interview", Map.of()).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(ids(kagoshimaCounter.get("/api/visits").getBody())).contains(kagoshimaVisit)

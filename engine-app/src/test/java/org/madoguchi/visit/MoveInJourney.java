@@ -129,6 +129,10 @@ abstract class MoveInJourney {
     JsonNode done = await().atMost(PATIENCE).until(() -> counter.get("/api/visits/" + visitId).getBody(),
         v -> "COMPLETED".equals(v.path("status").asText()));
     done.path("procedures").forEach(p -> assertThat(p.path("state").asText()).isEqualTo("COMPLETED"));
+    JsonNode progress = counter.get("/api/visits/" + visitId + "/progress").getBody();
+    assertThat(progress.path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(List.of(progress.path("procedures").asInt(), progress.path("accepted").asInt(),
+        progress.path("completed").asInt())).containsOnly(8);
     assertThat(jdbc.sql("select count(*) from department_handoff where visit_id = ?").param(visitId)
         .query(Integer.class).single()).isEqualTo(8);
   }
