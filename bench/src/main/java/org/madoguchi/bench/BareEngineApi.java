@@ -31,6 +31,7 @@ import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
  * The bare engine: a standalone Camunda engine configured as Madoguchi configures its own (history full,
@@ -177,9 +178,12 @@ final class BareEngineApi implements WorkApi {
   }
 
   @Override
-  public List<TaskRef> tasks(String user, String department) {
-    List<Task> open = tasks.createTaskQuery().taskCandidateGroup(department).includeAssignedTasks().active()
-        .orderByTaskCreateTime().asc().list();
+  public List<TaskRef> tasks(String user, String department, String visitId) {
+    TaskQuery query = tasks.createTaskQuery().taskCandidateGroup(department).includeAssignedTasks().active();
+    if (visitId != null) {
+      query.processInstanceBusinessKey(visitId);
+    }
+    List<Task> open = query.orderByTaskCreateTime().asc().list();
     if (open.isEmpty()) {
       return List.of();
     }

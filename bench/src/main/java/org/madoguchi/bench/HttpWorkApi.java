@@ -89,12 +89,12 @@ final class HttpWorkApi implements WorkApi {
 
   @Override
   public Progress progress(String visitId) {
-    JsonNode visit = call(COUNTER, "GET", "/api/visits/" + visitId, null, 200);
+    JsonNode visit = call(COUNTER, "GET", "/api/visits/" + visitId + "/progress", null, 200);
     if (visit.path("incident").asBoolean(false)) {
       return Progress.FAILED;
     }
     return switch (visit.path("status").asText()) {
-      case "ACCEPTING", "ACCEPTED" -> visit.path("procedures").size() == MoveInBundle.CASES.size() ? Progress.STARTED
+      case "ACCEPTING", "ACCEPTED" -> visit.path("procedures").asInt() == MoveInBundle.CASES.size() ? Progress.STARTED
           : Progress.FAILED;
       case "COMPLETED" -> Progress.COMPLETED;
       default -> Progress.NOT_STARTED;
@@ -102,8 +102,9 @@ final class HttpWorkApi implements WorkApi {
   }
 
   @Override
-  public List<TaskRef> tasks(String user, String department) {
-    JsonNode list = call(user, "GET", "/api/tasks?department=" + department, null, 200);
+  public List<TaskRef> tasks(String user, String department, String visitId) {
+    JsonNode list = call(user, "GET", "/api/tasks?department=" + department
+        + (visitId == null ? "" : "&visitId=" + visitId), null, 200);
     List<TaskRef> result = new ArrayList<>();
     list.forEach(t -> result.add(new TaskRef(t.path("id").asText(), t.path("visitId").asText(null),
         t.path("taskDefinitionKey").asText(), t.path("processKey").asText(), t.path("processInstanceId").asText(),

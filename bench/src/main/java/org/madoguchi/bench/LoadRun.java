@@ -247,7 +247,10 @@ final class LoadRun {
     }
   }
 
-  /** Accepts the bundle's eight applications (and corrects any of this session's returned ones on the way). */
+  /**
+   * Accepts the bundle's eight applications from its visit's task list, as the visit's status page does (and corrects
+   * any of this session's returned ones on the way).
+   */
   private void accept(Bundle bundle) {
     int accepted = 0;
     for (int attempt = 0; accepted < MoveInBundle.CASES.size(); attempt++) {
@@ -257,38 +260,44 @@ final class LoadRun {
         }
         pause(settings.visitPoll());
       }
-      for (WorkApi.TaskRef task : list("counter", "counter")) {
-        if (bundle.visitId.equals(task.visitId()) && "Accept".equals(task.taskDefinitionKey())) {
+      for (WorkApi.TaskRef task : list("counter", "counter", bundle.visitId)) {
+        if ("Accept".equals(task.taskDefinitionKey())) {
           timed(Op.COMPLETE, () -> {
             api.complete("counter", task.id());
             return null;
           });
           accepted++;
-        } else if ("Correct".equals(task.taskDefinitionKey())) {
-          correctIfMine(bundle.session, task);
         }
       }
+      correctReturned(bundle.session);
     }
   }
 
-  /** Corrects this session's returned applications, if any is waiting; false when there was nothing to do. */
+  /** Corrects this session's returned applications, if any is waiting, and pauses; false when there was nothing to do. */
   private boolean correct(int session) {
-    boolean pending = bundles.values().stream().anyMatch(b -> b.session == session && b.correctionPending
-        && !b.finished.get());
-    if (!pending) {
+    if (!correctReturned(session)) {
       return false;
-    }
-    try {
-      for (WorkApi.TaskRef task : list("counter", "counter")) {
-        if ("Correct".equals(task.taskDefinitionKey())) {
-          correctIfMine(session, task);
-        }
-      }
-    } catch (RuntimeException e) {
-      // counted as a call error
     }
     pause(settings.visitPoll());
     return true;
+  }
+
+  /** Corrects this session's returned applications, each from its visit's task list; false when none was waiting. */
+  private boolean correctReturned(int session) {
+    List<Bundle> returned = bundles.values().stream()
+        .filter(b -> b.session == session && b.correctionPending && !b.finished.get()).toList();
+    for (Bundle bundle : returned) {
+      try {
+        for (WorkApi.TaskRef task : list("counter", "counter", bundle.visitId)) {
+          if ("Correct".equals(task.taskDefinitionKey())) {
+            correctIfMine(session, task);
+          }
+        }
+      } catch (RuntimeException e) {
+        // counted as a call error
+      }
+    }
+    return !returned.isEmpty();
   }
 
   private void correctIfMine(int session, WorkApi.TaskRef task) {
@@ -320,7 +329,7 @@ final class LoadRun {
       while (!stopAll) {
         List<WorkApi.TaskRef> open;
         try {
-          open = list(user, department).stream()
+          open = list(user, department, null).stream()
               .filter(t -> t.visitId() != null && bundles.containsKey(t.visitId()))
               .toList();
         } catch (RuntimeException e) {
@@ -448,10 +457,10 @@ final class LoadRun {
   }
 
   /** A task list; a failed refresh is tried again, up to five times in all (each failure counts as an error). */
-  private List<WorkApi.TaskRef> list(String user, String department) {
+  private List<WorkApi.TaskRef> list(String user, String department, String visitId) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return timed(Op.TASKS, () -> api.tasks(user, department));
+        return timed(Op.TASKS, () -> api.tasks(user, department, visitId));
       } catch (RuntimeException e) {
         if (attempt == 5 || stopAll) {
           throw e;

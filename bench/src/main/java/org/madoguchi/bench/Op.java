@@ -9,7 +9,7 @@ enum Op {
   OPEN("POST /api/visits"),
   INTERVIEW("PUT /api/visits/{id}/interview"),
   SUBMIT("POST /api/visits/{id}/submit"),
-  VISIT("GET /api/visits/{id}"),
+  VISIT("GET /api/visits/{id}/progress"),
   TASKS("GET /api/tasks?department="),
   CLAIM("POST /api/tasks/{id}/claim"),
   COMPLETE("POST /api/tasks/{id}/complete"),

@@ -29,9 +29,11 @@ interface WorkApi extends AutoCloseable {
   /** The one signature: submits the applications. */
   void submit(String visitId);
 
+  /** Where the visit stands: Madoguchi's progress call, which carries no personal data. */
   Progress progress(String visitId);
 
-  List<TaskRef> tasks(String user, String department);
+  /** The department's task list; with {@code visitId} (not null), only that visit's tasks. */
+  List<TaskRef> tasks(String user, String department, String visitId);
 
   void claim(String user, String taskId);
 
