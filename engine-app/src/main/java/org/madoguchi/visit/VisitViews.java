@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.madoguchi.connectors.registry.JapaneseCalendar;
 import org.madoguchi.procedure.ProcedureState;
 import org.madoguchi.procedure.VisitProcedures;
-import org.madoguchi.security.AsMadoguchi;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,13 +24,19 @@ public class VisitViews {
   private final VisitService visits;
   private final VisitProcedures procedures;
   private final RuntimeService runtimeService;
-  private final AsMadoguchi asMadoguchi;
+  /** Incidents of the visit's own process instance, by the visit id (its business key) and the process key. */
+  private final String visitIncidents;
 
-  VisitViews(VisitService visits, VisitProcedures procedures, RuntimeService runtimeService, AsMadoguchi asMadoguchi) {
+  VisitViews(VisitService visits, VisitProcedures procedures, RuntimeService runtimeService,
+      ManagementService managementService) {
     this.visits = visits;
     this.procedures = procedures;
     this.runtimeService = runtimeService;
-    this.asMadoguchi = asMadoguchi;
+    // read here, at start-up: the table names are an administrator's information once someone is signed in
+    this.visitIncidents = "select count(*) from " + managementService.getTableName(Incident.class) + " I inner join "
+        + managementService.getTableName(ProcessInstance.class) + " E on I.PROC_INST_ID_ = E.ID_ inner join "
+        + managementService.getTableName(ProcessDefinition.class) + " D on E.PROC_DEF_ID_ = D.ID_ "
+        + "where E.BUSINESS_KEY_ = #{visitId} and D.KEY_ = #{processKey}";
   }
 
   /** One read-only transaction, so the engine queries share a connection instead of one each. */
@@ -97,13 +106,15 @@ public class VisitViews {
   }
 
   /**
-   * Whether the visit's own process (not one of its procedures, which share the business key) has an incident. Read
-   * {@linkplain AsMadoguchi as Madoguchi}, like the procedures' states: a department whose task belongs to the visit
+   * Whether the visit's own process (not one of its procedures, which share the business key) has an incident. A
+   * native query: the view is polled, and the process instance query with its incident filter built the engine's
+   * whole dynamic SQL for this one count (2.4 % of the application's CPU under load). The engine checks no grants on
+   * a native query, as Madoguchi reads procedures' states as itself: a department whose task belongs to the visit
    * sees the visit's status, without a grant on the visit process; the visit is one found for the staff member.
    */
   private boolean hasIncident(String visitId, String visitProcessKey) {
-    return asMadoguchi.call(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(visitId)
-        .processDefinitionKey(visitProcessKey).withIncident().count() > 0);
+    return runtimeService.createNativeProcessInstanceQuery().sql(visitIncidents).parameter("visitId", visitId)
+        .parameter("processKey", visitProcessKey).count() > 0;
   }
 
   private static VisitView.Question question(InterviewQuestion q, String memberId, Object value) {

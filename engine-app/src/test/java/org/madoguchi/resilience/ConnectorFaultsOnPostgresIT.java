@@ -144,7 +144,10 @@ class ConnectorFaultsOnPostgresIT {
     List<String> registered = visits.stream().filter(this::proceduresStarted).toList();
     List<String> notRegistered = visits.stream().filter(v -> !registered.contains(v)).toList();
     assertThat(notRegistered).as("one visit in three keeps failing at the registry").hasSize(VISITS / 3)
-        .allSatisfy(v -> assertThat(incidentActivities(v)).containsOnly(REGISTER));
+        .allSatisfy(v -> {
+          assertThat(incidentActivities(v)).containsOnly(REGISTER);
+          assertThat(progress(v).path("incident").asBoolean()).as("the visit's own process stopped").isTrue();
+        });
 
     // The departments approve every case while the hand-off API does not listen: each hand-over fails once.
     hurrying = false;
@@ -162,6 +165,8 @@ class ConnectorFaultsOnPostgresIT {
         .hasSize(registered.size() / 3)
         .allSatisfy(v -> {
           assertThat(incidentActivities(v)).containsOnly(HAND_OVER);
+          // the procedures stopped, each shows it; the visit's own process did not
+          assertThat(progress(v).path("incident").asBoolean()).isFalse();
           assertThat(view(v).path("procedures")).allSatisfy(p -> assertThat(p.path("state").asText())
               .isEqualTo("INCIDENT"));
         });
@@ -305,6 +310,10 @@ class ConnectorFaultsOnPostgresIT {
 
   private long failedJobsAt(String activityId) {
     return management.createJobQuery().activityId(activityId).withException().count();
+  }
+
+  private JsonNode progress(String visitId) {
+    return ApiClient.as(rest, "counter").get("/api/visits/" + visitId + "/progress").getBody();
   }
 
   private JsonNode view(String visitId) {
