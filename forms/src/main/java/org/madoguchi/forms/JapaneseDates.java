@@ -8,6 +8,7 @@ import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Dates as a municipal form writes them: in the Japanese calendar (和暦), with the first year of an era written
@@ -22,6 +23,9 @@ final class JapaneseDates {
       JapaneseEra.SHOWA, "昭和",
       JapaneseEra.HEISEI, "平成",
       JapaneseEra.REIWA, "令和");
+  /** Converting is slow (the JDK's era calendar) and a visit's applications print the same few dates again. */
+  private static final int MAX_REMEMBERED = 4_096;
+  private static final Map<LocalDate, String> REMEMBERED = new ConcurrentHashMap<>();
 
   private JapaneseDates() {
   }
@@ -31,6 +35,19 @@ final class JapaneseDates {
    * 1873) in the Gregorian calendar only.
    */
   static String wareki(LocalDate date) {
+    String known = REMEMBERED.get(date);
+    if (known != null) {
+      return known;
+    }
+    if (REMEMBERED.size() >= MAX_REMEMBERED) {
+      REMEMBERED.clear();
+    }
+    String converted = convert(date);
+    REMEMBERED.put(date, converted);
+    return converted;
+  }
+
+  private static String convert(LocalDate date) {
     JapaneseDate japanese;
     try {
       japanese = JapaneseDate.from(date);

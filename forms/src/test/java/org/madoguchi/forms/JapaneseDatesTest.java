@@ -3,6 +3,9 @@ package org.madoguchi.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JapaneseDatesTest {
@@ -30,5 +33,19 @@ class JapaneseDatesTest {
   void writesADateBeforeTheJapaneseCalendarInTheGregorianOnly() {
     assertThat(JapaneseDates.both(LocalDate.of(1872, 12, 31))).isEqualTo("1872年12月31日");
     assertThat(JapaneseDates.wareki(LocalDate.of(1873, 1, 1))).isEqualTo("明治6年1月1日");
+  }
+
+  @Test
+  void answersTheSameForADateConvertedBeforeAndPastTheRememberedBound() {
+    LocalDate start = LocalDate.of(1985, 1, 1);
+    List<String> first = new ArrayList<>();
+    for (int day = 0; day < 15_000; day++) {
+      first.add(JapaneseDates.wareki(start.plusDays(day)));
+    }
+    for (int day = 0; day < 15_000; day++) {
+      assertThat(JapaneseDates.wareki(start.plusDays(day))).isEqualTo(first.get(day));
+    }
+    assertThat(first.get((int) ChronoUnit.DAYS.between(start, LocalDate.of(2019, 5, 1)))).isEqualTo("令和元年5月1日");
+    assertThat(first.get((int) ChronoUnit.DAYS.between(start, LocalDate.of(1989, 1, 7)))).isEqualTo("昭和64年1月7日");
   }
 }
