@@ -47,7 +47,8 @@ public final class BareEngineMain {
       }
       AtomicInteger sequence = new AtomicInteger();
       int max = settings.maxBundles();
-      LoadRun run = new LoadRun(api, settings, () -> sequence.incrementAndGet() <= max ? "bare" : null, false, probes);
+      LoadRun run = new LoadRun(api, settings, () -> sequence.incrementAndGet() <= max ? "bare" : null, false,
+          new JitActivity(ProcessHandle.current().pid()), probes);
       LoadRun.Result result = run.run("bare " + db);
       Map<String, Object> json = new LinkedHashMap<>(Json.of(result));
       json.put("database", "postgres".equals(db) ? "PostgreSQL (" + options.string("pg-database", "") + ")"

@@ -45,7 +45,11 @@ public final class BenchMain {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("no application jar at " + jar + " (mvn -B -DskipTests package builds it)");
     }
-    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.string("heap", "1g"), "-XX:+UseG1GC"));
+    List<String> jvm = new ArrayList<>(List.of("-Xmx" + options.string("heap", "2g"), "-XX:+UseG1GC"));
+    String extraJvmOptions = options.string("jvm", "");
+    if (!extraJvmOptions.isBlank()) {
+      jvm.addAll(List.of(extraJvmOptions.strip().split("\\s+")));
+    }
     if (options.flag("profile")) {
       jvm.add("-XX:FlightRecorderOptions:stackdepth=512"); // Spring and the engine nest deeper than the default 64
     }
@@ -208,7 +212,8 @@ public final class BenchMain {
           }
         }
         try (HttpWorkApi api = new HttpWorkApi(app.port, notices)) {
-          LoadRun.Result run = new LoadRun(api, settings, notices::next, true, probes).run("madoguchi " + db);
+          LoadRun.Result run = new LoadRun(api, settings, notices::next, true, new JitActivity(app.pid()), probes)
+              .run("madoguchi " + db);
           result = new LinkedHashMap<>(Json.of(run));
         }
       }

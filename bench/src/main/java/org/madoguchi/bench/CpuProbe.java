@@ -10,12 +10,16 @@ import java.util.stream.Stream;
 /**
  * CPU seconds spent in the window by each process that does the work, read from /proc (Linux): the JVM
  * under test, the driver's JVM when it is another one, and every PostgreSQL process. On a 2-core machine
- * these shares are what caps the throughput.
+ * these shares are what caps the throughput. For each JVM also the part its JIT compiler threads and its GC
+ * threads took: on two cores a large application's compiler can still take a fifth of its CPU minutes into a
+ * run, which is warm-up, not work.
  */
 final class CpuProbe implements LoadRun.Probe {
 
   private static final double TICKS_PER_SECOND = 100.0;
   private static final String MACHINE = "machine";
+  private static final String JIT = "#jit";
+  private static final String GC = "#gc";
 
   private final Map<String, Long> pids;
   private final boolean postgres;
@@ -42,7 +46,7 @@ final class CpuProbe implements LoadRun.Probe {
     Map<String, Object> cpu = new LinkedHashMap<>();
     double total = 0;
     for (Map.Entry<String, Double> e : after.entrySet()) {
-      if (MACHINE.equals(e.getKey())) {
+      if (MACHINE.equals(e.getKey()) || e.getKey().contains("#")) {
         continue;
       }
       double used = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
@@ -50,13 +54,19 @@ final class CpuProbe implements LoadRun.Probe {
       Map<String, Object> one = new LinkedHashMap<>();
       one.put("cpuSeconds", round(used));
       one.put("coresBusy", round(used / seconds));
-      one.put("cpuMsPerBundle", completedBundles == 0 ? null : round(used * 1000 / completedBundles));
+      one.put("cpuMsPerBundle", perBundle(used, completedBundles));
+      if (after.containsKey(e.getKey() + JIT)) {
+        one.put("jitCpuMsPerBundle", perBundle(after.get(e.getKey() + JIT)
+            - before.getOrDefault(e.getKey() + JIT, 0.0), completedBundles));
+        one.put("gcCpuMsPerBundle", perBundle(after.get(e.getKey() + GC)
+            - before.getOrDefault(e.getKey() + GC, 0.0), completedBundles));
+      }
       cpu.put(e.getKey(), one);
     }
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("cpuSeconds", round(total));
     all.put("coresBusy", round(total / seconds));
-    all.put("cpuMsPerBundle", completedBundles == 0 ? null : round(total * 1000 / completedBundles));
+    all.put("cpuMsPerBundle", perBundle(total, completedBundles));
     cpu.put("total", all);
     double machine = after.getOrDefault(MACHINE, 0.0) - before.getOrDefault(MACHINE, 0.0);
     Map<String, Object> others = new LinkedHashMap<>();
@@ -67,9 +77,17 @@ final class CpuProbe implements LoadRun.Probe {
     return Map.of("cpu", cpu);
   }
 
+  private static Double perBundle(double cpuSeconds, long completedBundles) {
+    return completedBundles == 0 ? null : round(cpuSeconds * 1000 / completedBundles);
+  }
+
   private Map<String, Double> sample() {
     Map<String, Double> result = new LinkedHashMap<>();
-    pids.forEach((name, pid) -> result.put(name, cpuSeconds(pid, false)));
+    pids.forEach((name, pid) -> {
+      result.put(name, cpuSeconds(pid, false));
+      result.put(name + JIT, threadCpuSeconds(pid, "C1 CompilerThre", "C2 CompilerThre"));
+      result.put(name + GC, threadCpuSeconds(pid, "GC Thread", "G1 "));
+    });
     if (postgres) {
       double sum = 0;
       try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
@@ -106,6 +124,28 @@ final class CpuProbe implements LoadRun.Probe {
     } catch (IOException | RuntimeException e) {
       return 0;
     }
+  }
+
+  /** CPU seconds of the threads of {@code pid} whose name starts with one of {@code prefixes} (they live as long as it). */
+  static double threadCpuSeconds(long pid, String... prefixes) {
+    double sum = 0;
+    try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      for (Path thread : threads.toList()) {
+        try {
+          String name = Files.readString(thread.resolve("comm")).trim();
+          if (Stream.of(prefixes).anyMatch(name::startsWith)) {
+            String stat = Files.readString(thread.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+          }
+        } catch (IOException | RuntimeException ignored) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException ignored) {
+      // no /proc
+    }
+    return sum;
   }
 
   /** utime + stime (+ the children's, when asked) of a process, in seconds; 0 if unreadable. */

@@ -28,8 +28,8 @@ final class LoadRun {
 
   /** How hard and how long. */
   record Settings(int counterSessions, int inFlightPerSession, Map<String, Integer> workersPerDepartmentUser,
-      Duration warmup, int warmupBundles, Duration measure, Duration drain, int maxBundles, double ratePerSecond,
-      Duration visitPoll, Duration idle, Duration bundleTimeout) {
+      Duration warmup, int warmupBundles, Duration jitWarmupMax, Duration measure, Duration drain, int maxBundles,
+      double ratePerSecond, Duration visitPoll, Duration idle, Duration bundleTimeout) {
 
     Map<String, Object> describe() {
       Map<String, Object> d = new LinkedHashMap<>();
@@ -38,6 +38,7 @@ final class LoadRun {
       d.put("departmentUsers", workersPerDepartmentUser);
       d.put("warmupSeconds", warmup.toSeconds());
       d.put("warmupBundlesAtLeast", warmupBundles);
+      d.put("warmupUntilJitSettledSecondsAtMost", jitWarmupMax.toSeconds());
       d.put("measureSeconds", measure.toSeconds());
       d.put("drainSecondsMax", drain.toSeconds());
       d.put("maxBundles", maxBundles);
@@ -86,6 +87,8 @@ final class LoadRun {
   private final Supplier<String> notices;
   private final boolean listsNotices;
   private final List<Probe> probes;
+  /** The JIT compiler of the JVM under test: the warm-up waits for it to settle. */
+  private final JitActivity jit;
   private final Latencies latencies = new Latencies();
   private final Map<String, Bundle> bundles = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Bundle> watched = new ConcurrentLinkedQueue<>();
@@ -101,8 +104,10 @@ final class LoadRun {
   private volatile boolean inWindow;
   private long nextSlot;
 
-  LoadRun(WorkApi api, Settings settings, Supplier<String> notices, boolean listsNotices, List<Probe> probes) {
+  LoadRun(WorkApi api, Settings settings, Supplier<String> notices, boolean listsNotices, JitActivity jit,
+      List<Probe> probes) {
     this.api = api;
+    this.jit = jit;
     this.settings = settings;
     this.notices = notices;
     this.listsNotices = listsNotices;
@@ -127,14 +132,24 @@ final class LoadRun {
     threads.add(thread("watcher", this::watcher));
     threads.forEach(Thread::start);
 
-    long start = System.nanoTime();
-    sleepUntil(start + settings.warmup().toNanos());
     // A cold JVM (the application's FEEL engine, JIT) can take long over its first bundles: the warm-up also
-    // waits for a few completed bundles, within a bound.
-    long warmupEnd = start + settings.warmup().toNanos() * 4 + Duration.ofSeconds(60).toNanos();
-    while (completed.get() < settings.warmupBundles() && System.nanoTime() < warmupEnd && !capReached) {
-      Thread.sleep(200);
+    // waits for a few completed bundles, within a bound, and until the JIT compiler has settled, within another.
+    long start = System.nanoTime();
+    long bundlesBound = start + settings.warmup().toNanos() * 4 + Duration.ofSeconds(60).toNanos();
+    long jitBound = start + settings.jitWarmupMax().toNanos();
+    double jitCores;
+    while (true) {
+      jitCores = jit.cores();
+      long now = System.nanoTime();
+      boolean fixedDone = now - start >= settings.warmup().toNanos();
+      boolean bundlesDone = completed.get() >= settings.warmupBundles() || now >= bundlesBound;
+      boolean jitDone = jitCores < JitActivity.QUIET_CORES || now >= jitBound;
+      if (capReached || fixedDone && bundlesDone && jitDone) {
+        break;
+      }
+      Thread.sleep(1000);
     }
+    double warmupSeconds = (System.nanoTime() - start) / 1e9;
     latencies.startWindow();
     for (int i = probes.size() - 1; i >= 0; i--) { // started in reverse order, ended in order: the first is exact
       probes.get(i).start();
@@ -143,8 +158,8 @@ final class LoadRun {
     long callsBefore = calls.get();
     long t0 = System.nanoTime();
     inWindow = true;
-    System.out.printf("  [%s] warm-up done (%d bundles completed), measuring %d s%n", label, completedBefore,
-        settings.measure().toSeconds());
+    System.out.printf("  [%s] warm-up done after %.0f s (%d bundles completed, JIT compiler %.2f cores), "
+        + "measuring %d s%n", label, warmupSeconds, completedBefore, jitCores, settings.measure().toSeconds());
     sleepUntil(t0 + settings.measure().toNanos());
     long completedInWindow = completed.get() - completedBefore;
     long t1 = System.nanoTime();
@@ -155,6 +170,11 @@ final class LoadRun {
     for (Probe probe : probes) {
       probeResults.putAll(probe.end(completedInWindow));
     }
+    Map<String, Object> warmup = new LinkedHashMap<>();
+    warmup.put("seconds", Json.round(warmupSeconds));
+    warmup.put("bundlesCompleted", completedBefore);
+    warmup.put("jitCompilerCoresAtEnd", Double.isNaN(jitCores) ? null : Json.round(jitCores));
+    probeResults.put("warmup", warmup);
     stopOpening = true;
     long drainEnd = System.nanoTime() + settings.drain().toNanos();
     while (System.nanoTime() < drainEnd && bundles.values().stream().anyMatch(b -> !b.finished.get())) {

@@ -127,6 +127,10 @@ final class Report {
           text.append(", ");
         }
         text.append(name).append(' ').append(Math.round(num(v.get("cpuMsPerBundle"))));
+        if (v.get("jitCpuMsPerBundle") != null) {
+          text.append(" (JIT ").append(Math.round(num(v.get("jitCpuMsPerBundle")))).append(", GC ")
+              .append(Math.round(num(v.get("gcCpuMsPerBundle")))).append(')');
+        }
       }
     });
     return text.toString();
