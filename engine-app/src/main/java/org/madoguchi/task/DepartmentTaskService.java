@@ -71,6 +71,8 @@ public class DepartmentTaskService {
   private static final Pattern VARIABLE_NAME = Pattern.compile("[a-zA-Z][a-zA-Z0-9_]{0,63}");
   private static final int MAX_VALUES = 50;
   private static final int MAX_TEXT = 2000;
+  /** Most tasks' cases remembered: a task is listed or claimed shortly before it is completed. */
+  private static final int REMEMBERED_CASES = 10_000;
 
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
@@ -83,8 +85,6 @@ public class DepartmentTaskService {
   private final Clock clock;
   /** One task by its id, in the engine's task table (with the configured table prefix). */
   private final String taskById;
-  /** Most tasks' cases remembered: a task is listed or claimed shortly before it is completed. */
-  private static final int REMEMBERED_CASES = 10_000;
   /** Who each recently read task's case concerns, by task id, so completing it need not read its variables again. */
   private final Map<String, CaseIdentity> caseOfTask = Collections.synchronizedMap(
       new LinkedHashMap<>(256, 0.75f, true) {
