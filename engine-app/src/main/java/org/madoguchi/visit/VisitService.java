@@ -90,7 +90,7 @@ public class VisitService {
       throw ApiException.conflict("visit-already-open",
           "この転出証明書情報の来庁は既に受付中です（来庁番号 " + open + "）。");
     });
-    if (notices.listPending(tenant.code()).stream().noneMatch(n -> n.id().equals(notice.id()))) {
+    if (!notices.isPending(tenant.code(), notice.id())) {
       throw ApiException.conflict("move-out-notice-used", "この転出証明書情報による転入は既に届出済みです。");
     }
     VisitHousehold household = VisitHousehold.from(notice);

@@ -14,6 +14,7 @@ import org.madoguchi.connectors.notice.MoveOutNotice;
 import org.madoguchi.support.ApiClient;
 import org.madoguchi.support.ApplicationOnH2;
 import org.madoguchi.support.DemoHouseholds;
+import org.madoguchi.support.MoveInDriver;
 import org.madoguchi.system.MunicipalityProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -59,6 +60,22 @@ class OpeningTheSameNoticeTwiceIT {
               + "(select id from visit where move_out_notice_id = ?) and PARENT_ID_ is null").param(notice.id())
           .query(Integer.class).single()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aNoticeWhoseMoveInIsRegisteredOpensNoSecondVisit() {
+    MoveOutNotice notice = DemoHouseholds.familyOfFive(municipality.code());
+    notices.add(notice);
+    MoveInDriver.submitted(rest, notice.id());
+    assertThat(notices.isPending(municipality.code(), notice.id())).as("used by the registered move-in").isFalse();
+
+    ResponseEntity<JsonNode> again = ApiClient.as(rest, "counter").post("/api/visits",
+        Map.of("lifeEvent", "MOVE_IN", "moveOutNoticeId", notice.id()));
+
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(again.getBody().path("error").asText()).isEqualTo("move-out-notice-used");
+    assertThat(jdbc.sql("select count(*) from visit where move_out_notice_id = ?").param(notice.id())
+        .query(Integer.class).single()).isEqualTo(1);
   }
 
   private static void await(CyclicBarrier barrier) {

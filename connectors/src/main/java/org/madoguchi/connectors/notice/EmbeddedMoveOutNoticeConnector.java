@@ -26,6 +26,14 @@ public class EmbeddedMoveOutNoticeConnector implements MoveOutNoticeConnector, M
     return pending(municipalityCode, "", List.of());
   }
 
+  /** One row by its key, instead of listing every pending notice of the municipality to find it among them. */
+  @Override
+  public boolean isPending(String municipalityCode, String noticeId) {
+    return jdbc.sql("select count(*) from move_out_notice where id = ? and to_municipality_code = ? "
+            + "and used_by_visit is null")
+        .params(noticeId, municipalityCode).query(Integer.class).single() > 0;
+  }
+
   @Override
   public List<MoveOutNoticeSummary> findPendingFor(String municipalityCode, String nameOnCard,
       LocalDate birthDate) {

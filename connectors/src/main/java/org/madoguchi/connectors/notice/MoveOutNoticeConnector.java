@@ -12,6 +12,11 @@ public interface MoveOutNoticeConnector {
 
   Optional<MoveOutNotice> find(String noticeId);
 
+  /** Whether notice {@code noticeId} is one of {@link #listPending}'s for {@code municipalityCode}. */
+  default boolean isPending(String municipalityCode, String noticeId) {
+    return listPending(municipalityCode).stream().anyMatch(summary -> summary.id().equals(noticeId));
+  }
+
   /**
    * Pending notices for {@code municipalityCode} that list a person of this name and birth date: how a visit
    * opened by reading the resident's My Number card finds the household's notice. The card writes the name

@@ -97,6 +97,9 @@ class CsvImportIntoEmbeddedNoticesTest {
     // then
     assertThat(report.imported()).containsExactly("N1");
     assertThat(notices.contains("N1")).isTrue();
+    assertThat(notices.isPending("462012", "N1")).isTrue();
+    assertThat(notices.isPending("401331", "N1")).as("another municipality's").isFalse();
+    assertThat(notices.isPending("462012", "N9")).as("unknown").isFalse();
     assertThat(notices.contains("N9")).isFalse();
     assertThat(notices.listPending("462012")).singleElement().satisfies(summary -> {
       assertThat(summary.householdHeadNameKana()).isEqualTo("カゴシマ　タロウ");
@@ -139,9 +142,15 @@ class CsvImportIntoEmbeddedNoticesTest {
           .extracting(MoveOutNoticeSummary::id).containsExactly("N1");
       assertThat(connector.findPendingFor("462012", "鹿児島　太郎", LocalDate.of(1985, 4, 3))).isEmpty();
       assertThat(connector.findPendingFor("401331", "鹿児島　太郎", LocalDate.of(1985, 4, 2))).isEmpty();
+      assertThat(connector.isPending("462012", "N2")).isTrue();
+      assertThat(connector.isPending("401331", "N2")).isFalse();
     }
     notices.markUsed("N1", "V-2026-000001");
     assertThat(notices.findPendingFor("462012", "鹿児島　太郎", LocalDate.of(1985, 4, 2))).isEmpty();
+    assertThat(List.of(notices, scanning)).allSatisfy(connector -> {
+      assertThat(connector.isPending("462012", "N1")).as("used").isFalse();
+      assertThat(connector.isPending("462012", "N2")).isTrue();
+    });
   }
 
   @Test
@@ -158,6 +167,7 @@ class CsvImportIntoEmbeddedNoticesTest {
     // then
     assertThat(again.alreadyKept()).containsExactly("N1");
     assertThat(notices.listPending("462012")).isEmpty();
+    assertThat(notices.isPending("462012", "N1")).isFalse();
     assertThat(jdbc.sql("select count(*) from move_out_notice_member").query(Integer.class).single()).isEqualTo(1);
   }
 
