@@ -134,9 +134,7 @@ final class CpuProbe implements LoadRun.Probe {
         try {
           String name = Files.readString(thread.resolve("comm")).trim();
           if (Stream.of(prefixes).anyMatch(name::startsWith)) {
-            String stat = Files.readString(thread.resolve("stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            sum += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+            sum += statSeconds(thread.resolve("stat"), false);
           }
         } catch (IOException | RuntimeException ignored) {
           // the thread ended meanwhile
@@ -151,17 +149,22 @@ final class CpuProbe implements LoadRun.Probe {
   /** utime + stime (+ the children's, when asked) of a process, in seconds; 0 if unreadable. */
   static double cpuSeconds(long pid, boolean withChildren) {
     try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
-      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-      if (withChildren) {
-        ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
-      }
-      return ticks / TICKS_PER_SECOND;
+      return statSeconds(Path.of("/proc", String.valueOf(pid), "stat"), withChildren);
     } catch (IOException | RuntimeException e) {
       return 0;
     }
+  }
+
+  /** utime + stime (+ cutime + cstime) of a process's or a thread's {@code stat} file, in seconds. */
+  private static double statSeconds(Path statFile, boolean withChildren) throws IOException {
+    String stat = Files.readString(statFile);
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    // after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
+    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    if (withChildren) {
+      ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+    }
+    return ticks / TICKS_PER_SECOND;
   }
 
   static double round(double v) {
