@@ -58,13 +58,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DepartmentTaskService {
 
-  /** Variables the processes set themselves; a form may not overwrite them. */
-  static final List<String> RESERVED_VARIABLES = List.of("decision", "returnReason", "visitId", "municipalityCode",
-      "householdNumber", "atenaNumbers");
   static final String DECISION = "decision";
   static final String RETURN_REASON = "returnReason";
   private static final String VISIT_ID = "visitId";
   private static final String ATENA_NUMBERS = "atenaNumbers";
+  /** Variables the processes set themselves; a form may not overwrite them. */
+  static final List<String> RESERVED_VARIABLES = List.of(DECISION, RETURN_REASON, VISIT_ID, "municipalityCode",
+      "householdNumber", ATENA_NUMBERS);
   static final String RETURNABLE_PROPERTY = "madoguchi.returnable";
   /** The process variables a task row shows. */
   private static final List<String> TASK_VIEW_VARIABLES = List.of(VISIT_ID, RETURN_REASON, ATENA_NUMBERS);

@@ -160,7 +160,6 @@ class VisitPagesController {
     return views.progressOf(visits.find(id));
   }
 
-
   /** Accepts every application of the visit still waiting at the counter (the page's script does it one by one). */
   @PostMapping("/accept")
   @PreAuthorize(COUNTER_OR_ADMIN)
